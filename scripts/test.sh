@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: build, unit/store/HTTP tests on SQLite and PostgreSQL, the sanitizer build, browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+echo "== build"
+make --no-print-directory build
+echo "== PostgreSQL (scratch cluster)"
+PASSERELLES_TEST_PG=$(scripts/pg_test.sh start)
+export PASSERELLES_TEST_PG
+trap 'scripts/pg_test.sh stop' EXIT
+
+echo "== unit, store (SQLite + PostgreSQL) and HTTP tests"
+(cd build && ctest --output-on-failure -j "$jobs" --timeout 300)
+
+echo "== sanitizer build (ASan + UBSan)"
+make --no-print-directory build-asan
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j "$jobs" --timeout 600)
+
+if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
+  echo "== browser tests (Chromium + axe-core)"
+  node --test --test-concurrency=1 tests/e2e/
+fi

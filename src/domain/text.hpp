@@ -1,0 +1,28 @@
+// Text helpers shared by search, validation and importers: folding for accent-free search, trimming, slugs.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace passerelles::domain {
+
+// Lower-case, accents removed (é→e, œ→oe, ß→ss…), other punctuation kept: "Collège Saint-Exupéry" →
+// "college saint-exupery". Used for the `search` columns and for the terms searched, so both sides match.
+std::string fold(std::string_view s);
+
+// Trims ASCII white space at both ends.
+std::string trim(std::string_view s);
+
+// "Lycée Victor Hugo" -> "lycee-victor-hugo" (ASCII letters, digits and single dashes).
+std::string slugify(std::string_view s);
+
+// Splits on a delimiter, trimming each part; empty parts are dropped.
+std::vector<std::string> split_list(std::string_view s, char delim = ',');
+
+// True when s is well-formed UTF-8 (no overlongs, no surrogates).
+bool valid_utf8(std::string_view s);
+
+// Number of Unicode code points (s must be valid UTF-8).
+std::size_t utf8_length(std::string_view s);
+
+}  // namespace passerelles::domain

@@ -1,0 +1,107 @@
+// SMTP delivery with libcurl; builds an RFC 5322 message with a UTF-8 text body.
+#include "mail/mailer.hpp"
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+
+namespace passerelles::mail {
+
+namespace {
+
+struct Upload {
+  std::string data;
+  std::size_t pos = 0;
+};
+
+std::size_t read_cb(char* buf, std::size_t size, std::size_t n, void* userp) {
+  auto* u = static_cast<Upload*>(userp);
+  std::size_t room = size * n;
+  std::size_t left = u->data.size() - u->pos;
+  std::size_t k = left < room ? left : room;
+  std::memcpy(buf, u->data.data() + u->pos, k);
+  u->pos += k;
+  return k;
+}
+
+std::string address_of(const std::string& from) {
+  auto lt = from.find('<');
+  auto gt = from.find('>');
+  if (lt != std::string::npos && gt != std::string::npos && gt > lt) return from.substr(lt + 1, gt - lt - 1);
+  return from;
+}
+
+std::string base64(const std::string& s) {
+  std::string out(sodium_base64_ENCODED_LEN(s.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(s.data()), s.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+}  // namespace
+
+std::string encode_header(const std::string& value) {
+  bool ascii = true;
+  for (unsigned char c : value)
+    if (c >= 0x80 || c == '\r' || c == '\n') ascii = false;
+  if (ascii) return value;
+  return "=?UTF-8?B?" + base64(value) + "?=";
+}
+
+Mailer::Mailer(std::string smtp_url, std::string user, std::string password, std::string from)
+    : url_(std::move(smtp_url)), user_(std::move(user)), password_(std::move(password)), from_(std::move(from)) {}
+
+std::string Mailer::send(const Message& m) const {
+  if (m.to.find_first_of("\r\n<>,") != std::string::npos) return "invalid recipient";
+  CURL* curl = curl_easy_init();
+  if (!curl) return "curl_easy_init failed";
+  char date[64];
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+  std::string from_addr = address_of(from_);
+  std::string domain = from_addr.substr(from_addr.find('@') + 1);
+  unsigned char rnd[12];
+  randombytes_buf(rnd, sizeof rnd);
+  char hex[25];
+  sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+  std::string body = m.text;
+  // Normalise line endings to CRLF and dot-stuffing is done by libcurl.
+  std::string crlf;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r')) crlf += '\r';
+    crlf += body[i];
+  }
+  Upload up;
+  up.data = "Date: " + std::string(date) + "\r\nFrom: " + from_ + "\r\nTo: " + m.to +
+            "\r\nSubject: " + encode_header(m.subject) + "\r\nMessage-ID: <" + hex + "@" + domain +
+            ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: "
+            "8bit\r\n\r\n" +
+            crlf + "\r\n";
+  curl_slist* rcpt = curl_slist_append(nullptr, ("<" + m.to + ">").c_str());
+  curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
+  if (!user_.empty()) {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, user_.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, password_.c_str());
+  }
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, ("<" + from_addr + ">").c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
+  curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
+  curl_easy_setopt(curl, CURLOPT_READDATA, &up);
+  curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  if (url_.rfind("smtp://", 0) == 0 && !user_.empty()) curl_easy_setopt(curl, CURLOPT_USE_SSL, CURLUSESSL_ALL);
+  CURLcode rc = curl_easy_perform(curl);
+  curl_slist_free_all(rcpt);
+  curl_easy_cleanup(curl);
+  if (rc != CURLE_OK) return std::string("SMTP: ") + curl_easy_strerror(rc);
+  return {};
+}
+
+}  // namespace passerelles::mail

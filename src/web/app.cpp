@@ -1,0 +1,335 @@
+// Request pipeline: static assets, session and CSRF, access rules, then the page handler.
+#include "web/app.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "embedded.hpp"
+#include "http/crypto.hpp"
+#include "http/server.hpp"
+#include "store/accounts.hpp"
+
+namespace passerelles::web {
+
+// ---- templates ----------------------------------------------------------------------------------
+
+std::string Templates::render(const std::string& name, const Data& data) const {
+  thread_local std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) {
+    auto src = embedded_file("web/templates/" + name + ".html");
+    if (!src) throw std::runtime_error("no template " + name);
+    auto m = std::make_unique<kainjow::mustache::mustache>(std::string(*src));
+    if (!m->is_valid()) throw std::runtime_error("template " + name + ": " + m->error_message());
+    it = cache.emplace(name, std::move(m)).first;
+  }
+  // Partials: {{> name}} resolves to templates/partials/<name>.html via data "partials.<name>".
+  std::string out = it->second->render(data);
+  if (!it->second->error_message().empty())
+    throw std::runtime_error("template " + name + ": " + it->second->error_message());
+  return out;
+}
+
+// ---- assets -------------------------------------------------------------------------------------
+
+namespace {
+
+std::string content_type_for(const std::string& path) {
+  auto ends = [&](const char* ext) {
+    std::string e(ext);
+    return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
+  };
+  if (ends(".css")) return "text/css; charset=utf-8";
+  if (ends(".js")) return "application/javascript; charset=utf-8";
+  if (ends(".svg")) return "image/svg+xml";
+  if (ends(".png")) return "image/png";
+  if (ends(".ico")) return "image/x-icon";
+  if (ends(".woff2")) return "font/woff2";
+  if (ends(".json")) return "application/json";
+  if (ends(".txt")) return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+Assets::Assets() {
+  // Logical name -> embedded path. npm assets keep their package file; ours come from web/static/.
+  std::vector<std::pair<std::string, std::string>> sources = {
+      {"htmx.js", "npm/htmx.org/dist/htmx.min.js"},
+      {"pico.css", "npm/@picocss/pico/css/pico.min.css"},
+  };
+  for (const auto& f : embedded_files()) {
+    std::string p(f.path);
+    if (p.rfind("web/static/", 0) == 0) sources.emplace_back(p.substr(11), p);
+  }
+  for (const auto& [logical, path] : sources) {
+    auto data = embedded_file(path);
+    if (!data) continue;
+    std::string h = http::token_hash(*data).substr(0, 10);
+    auto dot = logical.rfind('.');
+    std::string hashed = "/static/" + logical.substr(0, dot) + "." + h + logical.substr(dot);
+    url_of_["/static/" + logical] = hashed;
+    File file{content_type_for(logical), std::string(*data), {}};
+    if (file.content_type.rfind("image/png", 0) != 0) {
+      std::string gz = http::gzip(file.body);
+      if (gz.size() < file.body.size() * 9 / 10) file.gzipped = std::move(gz);
+    }
+    files_.emplace(hashed, std::move(file));
+  }
+}
+
+std::string Assets::url(const std::string& logical) const {
+  auto it = url_of_.find(logical);
+  return it == url_of_.end() ? logical : it->second;
+}
+
+const Assets::File* Assets::find(const std::string& hashed_path) const {
+  auto it = files_.find(hashed_path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+// ---- login limiter ------------------------------------------------------------------------------
+
+long long LoginLimiter::wait_for(const std::string& key, long long now) {
+  std::lock_guard<std::mutex> g(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return 0;
+  return it->second.next_allowed > now ? it->second.next_allowed - now : 0;
+}
+
+void LoginLimiter::failure(const std::string& key, long long now) {
+  std::lock_guard<std::mutex> g(mu_);
+  if (entries_.size() > 100000) entries_.clear();  // bounded memory under a flood
+  auto& e = entries_[key];
+  ++e.failures;
+  // 3 free tries, then 1, 2, 4 … seconds, at most 5 minutes.
+  long long delay = e.failures <= 3 ? 0 : std::min<long long>(300, 1LL << std::min(e.failures - 4, 9));
+  e.next_allowed = now + delay;
+}
+
+void LoginLimiter::success(const std::string& key) {
+  std::lock_guard<std::mutex> g(mu_);
+  entries_.erase(key);
+}
+
+// ---- context ------------------------------------------------------------------------------------
+
+Data errors_data(const domain::Errors& e) {
+  Data d;
+  for (const auto& [field, message] : e) d.set(field, message);
+  return d;
+}
+
+std::string json_errors(const domain::Errors& e, const std::string& message) {
+  nlohmann::json j = {{"error", message}, {"fields", nlohmann::json::object()}};
+  for (const auto& [field, msg] : e) j["fields"][field] = msg;
+  return j.dump();
+}
+
+namespace {
+
+const std::map<std::string, std::string>& flash_messages() {
+  static const std::map<std::string, std::string> m = {
+      {"enregistre", "Modifications enregistrées."},
+      {"cree", "Fiche créée."},
+      {"supprime", "Fiche supprimée."},
+      {"fusionne", "Fiches fusionnées."},
+      {"deconnecte", "Vous êtes déconnectée."},
+      {"mdp-envoye", "Si un compte existe pour cette adresse, un lien vient d’y être envoyé."},
+      {"mdp-change", "Votre mot de passe a été changé. Vous pouvez vous connecter."},
+      {"jeton-cree", "Jeton créé."},
+      {"jeton-supprime", "Jeton supprimé."},
+      {"importe", "Import terminé."},
+  };
+  return m;
+}
+
+}  // namespace
+
+http::Response Ctx::page(const std::string& tmpl, const std::string& title, Data data, int status) {
+  data.set("csrf", csrf);
+  data.set("logged_in", logged_in());
+  if (actor) {
+    Data u;
+    u.set("email", actor->user.email);
+    u.set("name", actor->user.display_name.empty() ? actor->user.email : actor->user.display_name);
+    u.set("role", std::string(domain::role_label_fr(actor->user.role)));
+    u.set("territory", actor->territory.name);
+    u.set("is_admin", actor->is_admin());
+    u.set("is_editor", actor->can_edit_directory());
+    data.set("me", u);
+  }
+  std::string body = app.templates.render(tmpl, data);
+  http::Response r;
+  if (req.is_htmx() && req.header("hx-boosted").empty()) {
+    r = http::Response::html(std::move(body), status);
+  } else {
+    Data layout;
+    layout.set("title", title);
+    layout.set("content", body);
+    layout.set("css_pico", app.assets.url("/static/pico.css"));
+    layout.set("css_app", app.assets.url("/static/app.css"));
+    layout.set("js_htmx", app.assets.url("/static/htmx.js"));
+    layout.set("js_app", app.assets.url("/static/app.js"));
+    layout.set("csrf", csrf);
+    layout.set("logged_in", logged_in());
+    if (data.get("me")) layout.set("me", *data.get("me"));
+    auto flash = flash_messages().find(req.query("msg"));
+    if (flash != flash_messages().end()) layout.set("flash", flash->second);
+    layout.set("path", req.path);
+    r = http::Response::html(app.templates.render("layout", layout), status);
+  }
+  for (const auto& c : set_cookies) r.header("Set-Cookie", c);
+  r.header("Vary", "HX-Request, Accept-Encoding");
+  return r;
+}
+
+http::Response Ctx::not_found() {
+  return page("error", "Page introuvable",
+              Data("message", Data("Cette page n’existe pas, ou vous n’y avez pas accès.")), 404);
+}
+
+http::Response Ctx::forbidden() {
+  return page("error", "Accès refusé", Data("message", Data("Votre rôle ne permet pas d’accéder à cette page.")),
+              403);
+}
+
+http::Response Ctx::bad_request(const std::string& message) {
+  return page("error", "Requête invalide", Data("message", Data(message)), 400);
+}
+
+// ---- app ----------------------------------------------------------------------------------------
+
+App::App(config::Config c, store::Store& s)
+    : cfg(std::move(c)),
+      store(s),
+      mailer(cfg.smtp_url, cfg.smtp_user, cfg.smtp_password, cfg.mail_from) {
+  secure_cookies = cfg.base_url().rfind("https://", 0) == 0;
+  // The __Host- prefix needs Secure, which browsers accept only over HTTPS (or on localhost).
+  session_cookie = secure_cookies ? "__Host-passerelles" : "passerelles";
+  csrf_cookie = secure_cookies ? "__Host-csrf" : "csrf";
+  add_routes(*this);
+}
+
+void App::route(const std::string& method, const std::string& pattern, Access access, PageHandler h) {
+  router.add(method, pattern, [this, access, h](http::Request& req) { return dispatch(req, access, h, false); });
+}
+
+void App::api(const std::string& method, const std::string& pattern, Access access, PageHandler h) {
+  router.add(method, pattern, [this, access, h](http::Request& req) { return dispatch(req, access, h, true); });
+}
+
+namespace {
+
+std::optional<domain::Actor> actor_for_user(store::Store& s, long long user_id) {
+  auto u = store::user_by_id(s, user_id);
+  if (!u || !u->active) return std::nullopt;
+  domain::Actor a;
+  a.user = *u;
+  if (u->territory_id) {
+    auto t = store::territory_by_id(s, u->territory_id);
+    if (t) a.territory = *t;
+  }
+  return a;
+}
+
+http::Response api_error(int status, const std::string& message) {
+  return http::Response::json(nlohmann::json({{"error", message}}).dump(), status);
+}
+
+}  // namespace
+
+http::Response App::dispatch(http::Request& req, Access access, PageHandler h, bool api) {
+  Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
+  long long now = store::now_unix();
+  bool bearer = false;
+  if (api) {
+    std::string auth = req.header("authorization");
+    if (auth.rfind("Bearer ", 0) == 0) {
+      auto uid = store::user_id_by_api_token_hash(store, http::token_hash(auth.substr(7)));
+      if (!uid) return api_error(401, "Jeton d’accès invalide.");
+      ctx.actor = actor_for_user(store, *uid);
+      if (!ctx.actor) return api_error(401, "Compte désactivé.");
+      bearer = true;
+    }
+  }
+  if (!bearer) {
+    std::string token = req.cookie(session_cookie);
+    if (!token.empty()) {
+      auto sess = store::session_by_token_hash(store, http::token_hash(token));
+      int idle = cfg.int_option("session_idle_minutes") * 60;
+      int max_age = cfg.int_option("session_max_hours") * 3600;
+      if (sess && now - sess->last_seen_at <= idle && now - sess->created_at <= max_age) {
+        ctx.actor = actor_for_user(store, sess->user_id);
+        ctx.session_id = sess->id;
+        ctx.csrf = sess->csrf_token;
+        if (now - sess->last_seen_at > 60) store::touch_session(store, sess->id, now);
+      } else if (sess) {
+        store::delete_session(store, sess->id);
+      }
+    }
+    if (!ctx.actor) {
+      // Anonymous forms (login, password reset) use a double-submit token kept in a cookie.
+      ctx.csrf = req.cookie(csrf_cookie);
+      if (ctx.csrf.size() != 43) {
+        ctx.csrf = http::random_token(32);
+        ctx.set_cookies.push_back(http::set_cookie(csrf_cookie, ctx.csrf, -1, secure_cookies));
+      }
+    }
+  }
+  bool state_changing = req.method != "GET" && req.method != "HEAD";
+  if (state_changing && !bearer) {
+    std::string sent = req.form("csrf");
+    if (sent.empty()) sent = req.header("x-csrf-token");
+    if (sent.empty() || !http::equal_secret(sent, ctx.csrf)) {
+      if (api) return api_error(403, "Jeton CSRF manquant ou invalide.");
+      return ctx.page("error", "Formulaire expiré",
+                      Data("message", Data("Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et "
+                                           "recommencez : rien n’a été enregistré.")),
+                      403);
+    }
+  }
+  if (access != Access::anyone) {
+    if (!ctx.actor) {
+      if (api) return api_error(401, "Authentification requise (jeton Bearer ou session).");
+      return http::Response::redirect("/connexion?suite=" + http::url_encode(req.target));
+    }
+    bool ok = access == Access::user || (access == Access::editor && ctx.actor->can_edit_directory()) ||
+              (access == Access::admin && ctx.actor->is_admin());
+    if (!ok) return api ? api_error(403, "Accès refusé pour ce rôle.") : ctx.forbidden();
+  }
+  return h(ctx);
+}
+
+http::Response App::handle(http::Request& req) {
+  if (req.path.rfind("/static/", 0) == 0 && (req.method == "GET" || req.method == "HEAD")) {
+    const Assets::File* f = assets.find(req.path);
+    if (!f) return http::Response::text("Not found", 404);
+    http::Response r;
+    r.content_type = f->content_type;
+    r.compressible = false;
+    if (!f->gzipped.empty() && req.accepts_gzip()) {
+      r.body = f->gzipped;
+      r.header("Content-Encoding", "gzip");
+    } else {
+      r.body = f->body;
+    }
+    r.header("Vary", "Accept-Encoding");
+    r.header("Cache-Control", "public, max-age=31536000, immutable");
+    return r;
+  }
+  const http::Handler* h = nullptr;
+  switch (router.match(req, &h)) {
+    case http::Router::Match::found: return (*h)(req);
+    case http::Router::Match::method_not_allowed: {
+      http::Response r = http::Response::text("Méthode non autorisée.", 405);
+      return r;
+    }
+    case http::Router::Match::not_found: break;
+  }
+  if (req.path.rfind("/api/", 0) == 0) return api_error(404, "Ressource inconnue.");
+  Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
+  return ctx.not_found();
+}
+
+}  // namespace passerelles::web

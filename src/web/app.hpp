@@ -1,0 +1,121 @@
+// The web application: templates, assets, the route table with access rules, and the per-request context.
+#pragma once
+#include <mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+#include "domain/account.hpp"
+#include "domain/validation.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "mail/mailer.hpp"
+#include "store/store.hpp"
+
+namespace passerelles::web {
+
+using Data = kainjow::mustache::data;
+using List = kainjow::mustache::list;
+
+// Templates from web/templates/, parsed once per thread (kainjow's renderer is not shared across threads).
+class Templates {
+ public:
+  // Renders templates/<name>.html; throws if the template is missing or malformed.
+  std::string render(const std::string& name, const Data& data) const;
+};
+
+// Static files served at content-hashed URLs with a one-year cache.
+class Assets {
+ public:
+  Assets();
+  // "/static/app.css" -> "/static/app.1a2b3c4d.css"
+  std::string url(const std::string& logical) const;
+  struct File {
+    std::string content_type;
+    std::string body;
+    std::string gzipped;  // empty when compression does not help
+  };
+  const File* find(const std::string& hashed_path) const;
+
+ private:
+  std::map<std::string, std::string> url_of_;
+  std::map<std::string, File> files_;
+};
+
+// Tracks failed logins per client address to slow down guessing (growing delay, then 429).
+class LoginLimiter {
+ public:
+  // Seconds the caller must still wait before trying again (0 = allowed).
+  long long wait_for(const std::string& key, long long now);
+  void failure(const std::string& key, long long now);
+  void success(const std::string& key);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    long long next_allowed = 0;
+  };
+  std::mutex mu_;
+  std::map<std::string, Entry> entries_;
+};
+
+struct App;
+
+enum class Access { anyone, user, editor, admin };
+
+struct Ctx {
+  App& app;
+  http::Request& req;
+  std::optional<domain::Actor> actor;
+  long long session_id = 0;
+  std::string csrf;  // the session's token (or the pre-session token for anonymous forms)
+  std::vector<std::string> set_cookies;
+
+  bool logged_in() const { return actor.has_value(); }
+  long long territory_id() const { return actor ? actor->territory.id : 0; }
+
+  // Renders a page inside the layout (or alone for an htmx request), adding the common values.
+  http::Response page(const std::string& tmpl, const std::string& title, Data data, int status = 200);
+  http::Response not_found();
+  http::Response forbidden();
+  http::Response bad_request(const std::string& message);
+};
+
+using PageHandler = http::Response (*)(Ctx&);
+
+struct App {
+  App(config::Config cfg, store::Store& store);
+
+  http::Response handle(http::Request& req);
+  // Registers a route with its access rule; POST routes check the CSRF token.
+  void route(const std::string& method, const std::string& pattern, Access access, PageHandler h);
+  // JSON API routes: authenticated by a Bearer token or the session, no CSRF for Bearer.
+  void api(const std::string& method, const std::string& pattern, Access access, PageHandler h);
+
+  config::Config cfg;
+  store::Store& store;
+  Templates templates;
+  Assets assets;
+  mail::Mailer mailer;
+  http::Router router;
+  LoginLimiter login_limiter;
+  bool secure_cookies = false;
+  std::string session_cookie;  // "__Host-passerelles" behind HTTPS, "passerelles" otherwise
+  std::string csrf_cookie;
+
+ private:
+  http::Response dispatch(http::Request& req, Access access, PageHandler h, bool api);
+};
+
+// Adds every route of the application (routes.cpp).
+void add_routes(App& app);
+
+// Form helpers shared by handlers: the field's error message as template data.
+Data errors_data(const domain::Errors& e);
+std::string json_errors(const domain::Errors& e, const std::string& message);
+
+}  // namespace passerelles::web

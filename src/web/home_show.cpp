@@ -1,0 +1,30 @@
+// GET /: the public home page — what the networks do and their key figures.
+#include "store/accounts.hpp"
+#include "store/stats.hpp"
+#include "web/handlers.hpp"
+
+namespace passerelles::web {
+
+http::Response home_show(Ctx& c) {
+  auto counts = store::public_counts(c.app.store);
+  Data d;
+  d.set("territories", std::to_string(counts.territories));
+  d.set("schools", std::to_string(counts.schools));
+  d.set("organisations", std::to_string(counts.organisations));
+  List list;
+  for (const auto& t : store::all_territories(c.app.store)) {
+    Data item;
+    item.set("name", t.name);
+    item.set("kind_label", t.kind == "cmq" ? "Campus des Métiers et des Qualifications"
+                           : t.kind == "industry_territory" ? "Territoire d’Industrie"
+                                                            : "Réseau");
+    std::string deps;
+    for (const auto& dep : t.departments) deps += (deps.empty() ? "" : ", ") + dep;
+    item.set("departments", "départements " + deps);
+    list.push_back(item);
+  }
+  d.set("territory_list", list);
+  return c.page("home", "Accueil", d);
+}
+
+}  // namespace passerelles::web
