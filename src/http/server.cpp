@@ -175,6 +175,10 @@ struct Server::Impl {
           co_await write_response(stream, early, simple_error(431, "Request Header Fields Too Large"), false, false);
           break;
         }
+        if (ec == bhttp::error::body_limit) {  // Content-Length already over the limit
+          co_await write_response(stream, early, simple_error(413, "Payload Too Large"), false, false);
+          break;
+        }
         if (ec) {
           co_await write_response(stream, early, simple_error(400, "Bad Request"), false, false);
           break;

@@ -1,0 +1,128 @@
+// HTTP tests of the server itself: limits, keep-alive, security headers, gzip, static assets, shutdown, login.
+#include <gtest/gtest.h>
+
+#include <boost/asio.hpp>
+#include <regex>
+
+#include "support/http_support.hpp"
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+using fixture::Client;
+using fixture::TestServer;
+
+class ServerHttp : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ServerHttp, HealthzChecksTheDatabase) {
+  TestServer srv(GetParam());
+  Client c(srv.port());
+  auto r = c.get("/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("\"ok\""), std::string::npos);
+}
+
+TEST_P(ServerHttp, SecurityHeadersOnEveryPage) {
+  TestServer srv(GetParam());
+  Client c(srv.port());
+  for (const char* path : {"/", "/connexion", "/page-inexistante"}) {
+    auto r = c.get(path);
+    EXPECT_NE(r.header("content-security-policy").find("script-src 'self'"), std::string::npos) << path;
+    EXPECT_EQ(r.header("content-security-policy").find("unsafe-inline"), std::string::npos) << path;
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors"), std::string::npos) << path;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
+    EXPECT_FALSE(r.header("referrer-policy").empty()) << path;
+    EXPECT_FALSE(r.header("x-request-id").empty()) << path;
+  }
+}
+
+TEST_P(ServerHttp, UnknownPageIs404InFrench) {
+  TestServer srv(GetParam());
+  Client c(srv.port());
+  auto r = c.get("/nulle-part");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("Page introuvable"), std::string::npos);
+}
+
+TEST_P(ServerHttp, OversizedBodyIs413AndHeadersAre431) {
+  config::Config cfg;
+  cfg.body_limit = "1000";
+  cfg.header_limit = "2000";
+  TestServer srv(GetParam(), cfg);
+  Client c(srv.port());
+  auto big = c.request("POST", "/connexion", std::string(5000, 'a'),
+                       {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(big.status, 413);
+  auto huge_header = c.get("/", {{"X-Filler", std::string(4000, 'b')}});
+  EXPECT_EQ(huge_header.status, 431);
+  EXPECT_EQ(c.get("/healthz").status, 200) << "the server keeps serving";
+}
+
+TEST_P(ServerHttp, StaticAssetsAreHashedCachedAndGzipped) {
+  TestServer srv(GetParam());
+  Client c(srv.port());
+  auto home = c.get("/");
+  std::smatch m;
+  std::regex css_re(R"re(href="(/static/pico\.[0-9a-f]{10}\.css)")re");
+  ASSERT_TRUE(std::regex_search(home.body, m, css_re));
+  auto css = c.get(m[1].str(), {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.header("content-encoding"), "gzip");
+  EXPECT_NE(css.header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(c.get("/static/pico.0000000000.css").status, 404);
+}
+
+TEST_P(ServerHttp, KeepAliveServesSeveralRequestsOnOneConnection) {
+  TestServer srv(GetParam());
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket sock(ioc);
+  sock.connect({boost::asio::ip::make_address("127.0.0.1"), srv.port()});
+  std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  boost::asio::write(sock, boost::asio::buffer(two));
+  std::string all;
+  boost::system::error_code ec;
+  char buf[4096];
+  for (;;) {
+    std::size_t n = sock.read_some(boost::asio::buffer(buf), ec);
+    if (ec) break;
+    all.append(buf, n);
+  }
+  std::size_t count = 0;
+  for (auto p = all.find("HTTP/1.1 200"); p != std::string::npos; p = all.find("HTTP/1.1 200", p + 1)) ++count;
+  EXPECT_EQ(count, 2u);
+}
+
+TEST_P(ServerHttp, LoginLogoutAndProtectedPages) {
+  TestServer srv(GetParam());
+  long long t = fixture::seed_territory(srv.store(), "t1", {"025"});
+  fixture::seed_user(srv.store(), "coord@exemple.fr", domain::Role::coordinator, t);
+  Client c(srv.port());
+  EXPECT_EQ(c.get("/tableau-de-bord").status, 303) << "anonymous users are sent to the login page";
+  EXPECT_EQ(c.login("coord@exemple.fr", "mauvais-mot-de-passe"), 401);
+  EXPECT_EQ(c.login("coord@exemple.fr", "mot-de-passe-de-test"), 303);
+  auto dash = c.get("/tableau-de-bord");
+  EXPECT_EQ(dash.status, 200);
+  EXPECT_NE(dash.body.find("Tableau de bord"), std::string::npos);
+  EXPECT_EQ(c.post_form("/deconnexion", {}).status, 303);
+  EXPECT_EQ(c.get("/tableau-de-bord").status, 303);
+}
+
+TEST_P(ServerHttp, PostWithoutCsrfIsRefusedAndNothingHappens) {
+  TestServer srv(GetParam());
+  long long t = fixture::seed_territory(srv.store(), "t1", {"025"});
+  fixture::seed_user(srv.store(), "coord@exemple.fr", domain::Role::coordinator, t);
+  Client c(srv.port());
+  ASSERT_EQ(c.login("coord@exemple.fr", "mot-de-passe-de-test"), 303);
+  auto r = c.post_form("/deconnexion", {{"csrf", "faux"}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(c.get("/tableau-de-bord").status, 200) << "still logged in";
+}
+
+TEST_P(ServerHttp, GracefulShutdownLetsTheServerStop) {
+  auto srv = std::make_unique<TestServer>(GetParam());
+  Client c(srv->port());
+  EXPECT_EQ(c.get("/healthz").status, 200);
+  srv->stop();
+  EXPECT_THROW(c.get("/healthz"), std::exception) << "no longer accepting";
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ServerHttp, ::testing::ValuesIn(fixture::engines()));
