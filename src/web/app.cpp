@@ -7,6 +7,7 @@
 #include "embedded.hpp"
 #include "http/crypto.hpp"
 #include "http/server.hpp"
+#include "domain/text.hpp"
 #include "store/accounts.hpp"
 
 namespace passerelles::web {
@@ -139,6 +140,12 @@ const std::map<std::string, std::string>& flash_messages() {
       {"mdp-change", "Votre mot de passe a été changé. Vous pouvez vous connecter."},
       {"jeton-cree", "Jeton créé."},
       {"jeton-supprime", "Jeton supprimé."},
+      {"mdp-modifie", "Votre mot de passe a été modifié."},
+      {"compte-cree", "Compte créé : une invitation à choisir un mot de passe a été envoyée par e-mail."},
+      {"compte-cree-sans-mail", "Compte créé, mais l’e-mail d’invitation n’a pas pu être envoyé : la personne "
+                                "peut utiliser « Mot de passe oublié ? » sur la page de connexion."},
+      {"compte-desactive", "Compte désactivé."},
+      {"territoire-cree", "Territoire créé."},
       {"importe", "Import terminé."},
   };
   return m;
@@ -239,17 +246,40 @@ http::Response api_error(int status, const std::string& message) {
 
 }  // namespace
 
+namespace {
+
+// True when every decoded query and form value is valid UTF-8 (the database would refuse the rest).
+bool input_is_utf8(const http::Request& req) {
+  auto ok = [](const std::multimap<std::string, std::string>& m) {
+    for (const auto& [k, v] : m)
+      if (!domain::valid_utf8(k) || !domain::valid_utf8(v)) return false;
+    return true;
+  };
+  if (!ok(http::parse_form(req.query_string))) return false;
+  if (req.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0 && !ok(http::parse_form(req.body)))
+    return false;
+  return domain::valid_utf8(req.path);
+}
+
+}  // namespace
+
 http::Response App::dispatch(http::Request& req, Access access, PageHandler h, bool api) {
   Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
+  if (!input_is_utf8(req)) {
+    if (api) return api_error(400, "La requête contient des caractères invalides (UTF-8 attendu).");
+    return ctx.bad_request("La requête contient des caractères invalides. Vérifiez le texte saisi : rien n’a été "
+                           "enregistré.");
+  }
   long long now = store::now_unix();
   bool bearer = false;
   if (api) {
     std::string auth = req.header("authorization");
     if (auth.rfind("Bearer ", 0) == 0) {
-      auto uid = store::user_id_by_api_token_hash(store, http::token_hash(auth.substr(7)));
-      if (!uid) return api_error(401, "Jeton d’accès invalide.");
-      ctx.actor = actor_for_user(store, *uid);
+      auto tok = store::api_token_by_hash(store, http::token_hash(auth.substr(7)));
+      if (!tok) return api_error(401, "Jeton d’accès invalide.");
+      ctx.actor = actor_for_user(store, tok->user_id);
       if (!ctx.actor) return api_error(401, "Compte désactivé.");
+      if (now - tok->last_used_at > 60) store::touch_api_token(store, tok->token_id, now);
       bearer = true;
     }
   }

@@ -1,0 +1,152 @@
+// Tenant isolation: a user of territory B walks EVERY route of the application with territory A's ids and
+// must neither read nor change anything of A. New routes are picked up automatically from the router; a
+// route whose path parameter this test does not know fails until it is added to `id_for` below.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "http/crypto.hpp"
+#include "store/accounts.hpp"
+#include "support/http_support.hpp"
+#include "support/snapshot.hpp"
+#include "support/test_support.hpp"
+#include "web/app.hpp"
+
+using namespace passerelles;
+using fixture::Client;
+using fixture::TestServer;
+
+namespace {
+
+const std::string kMarker = "Zorglub-Secret-A";
+
+struct Seeded {
+  long long territory_a = 0, territory_b = 0;
+  long long org_a = 0, person_a = 0, user_a = 0, token_a = 0;
+  std::string token_b;  // bearer token of B's coordinator
+};
+
+Seeded seed(store::Store& s) {
+  Seeded d;
+  d.territory_a = fixture::seed_territory(s, "territoire-a", {"025"});
+  d.territory_b = fixture::seed_territory(s, "territoire-b", {"062"});
+  d.user_a = fixture::seed_user(s, "coord-a@exemple.fr", domain::Role::coordinator, d.territory_a);
+  long long user_b = fixture::seed_user(s, "coord-b@exemple.fr", domain::Role::coordinator, d.territory_b);
+  d.token_a = store::insert_api_token(s, d.user_a, "jeton A", http::token_hash("token-a-secret"), "token-a");
+  d.token_b = "token-b-secret-0123456789";
+  store::insert_api_token(s, user_b, "jeton B", http::token_hash(d.token_b), "token-b");
+  long long now = store::now_unix();
+  s.write([&](soci::session& sql) {
+    std::string name = kMarker + " SARL";
+    std::string search = "zorglub-secret-a sarl";
+    sql << "INSERT INTO organisations (territory_id, kind, name, search, email, created_at, updated_at) VALUES (:t, "
+           "'company', :n, :s, 'contact@zorglub.example', :c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(name), soci::use(search), soci::use(now), soci::use(now),
+        soci::into(d.org_a);
+    std::string first = kMarker;
+    sql << "INSERT INTO people (territory_id, organisation_id, first_name, last_name, email, search, created_at, "
+           "updated_at) VALUES (:t, :o, :f, 'Personne', 'personne-a@zorglub.example', 'zorglub-secret-a personne', "
+           ":c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(d.org_a), soci::use(first), soci::use(now), soci::use(now),
+        soci::into(d.person_a);
+  });
+  return d;
+}
+
+// Rows belonging to territory A (and A itself), one per line.
+std::string rows_of_a(store::Store& s, const Seeded& d) {
+  std::istringstream all(fixture::snapshot(s));
+  std::string line, out;
+  std::string mark = "territory_id=" + std::to_string(d.territory_a);
+  while (std::getline(all, line))
+    if (line.find(mark + " ") != std::string::npos || line.ends_with(mark) ||
+        line.find(kMarker) != std::string::npos || line.rfind("territories: id=" + std::to_string(d.territory_a) + " ", 0) == 0)
+      out += line + "\n";
+  return out;
+}
+
+// The value to put in a path parameter so that it names one of A's records; "" when unknown.
+std::string id_for(const std::string& pattern, const std::string& param, const Seeded& d) {
+  auto has = [&](const char* s) { return pattern.find(s) != std::string::npos; };
+  if (param == "uai") return "0250001A";  // reference data is shared by design
+  if (has("/organisations/")) return std::to_string(d.org_a);
+  if (has("/personnes/") || has("/people/")) return std::to_string(d.person_a);
+  if (has("/utilisateurs/") || has("/users/")) return std::to_string(d.user_a);
+  if (has("/jetons/") || has("/tokens/")) return std::to_string(d.token_a);
+  if (has("/territoires/") || has("/territories/")) return std::to_string(d.territory_a);
+  return "";
+}
+
+std::string fill(const std::string& pattern, const Seeded& d, std::string& unknown) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    auto open = pattern.find('{', i);
+    if (open == std::string::npos) {
+      out += pattern.substr(i);
+      break;
+    }
+    auto close = pattern.find('}', open);
+    out += pattern.substr(i, open - i);
+    std::string param = pattern.substr(open + 1, close - open - 1);
+    std::string v = id_for(pattern, param, d);
+    if (v.empty()) unknown = param;
+    out += v;
+    i = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+class Isolation : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
+  TestServer srv(GetParam());
+  Seeded d = seed(srv.store());
+  std::string before = rows_of_a(srv.store(), d);
+  ASSERT_NE(before.find(kMarker), std::string::npos);
+
+  Client b(srv.port());
+  ASSERT_EQ(b.login("coord-b@exemple.fr", "mot-de-passe-de-test"), 303);
+  std::string a_org = std::to_string(d.org_a), a_person = std::to_string(d.person_a);
+  // Fields a handler might read as "the other record" (merges, moves) all point at A's records.
+  std::vector<std::pair<std::string, std::string>> form = {
+      {"name", "Piratage"}, {"first_name", "Piratage"}, {"last_name", "Piratage"}, {"kind", "company"},
+      {"other_id", a_org}, {"duplicate_id", a_org}, {"doublon", a_org}, {"source_id", a_org},
+      {"organisation_id", a_org}, {"person_id", a_person}, {"email", "pirate@exemple.fr"}};
+  std::string json = R"({"name":"Piratage","first_name":"Piratage","last_name":"Piratage","kind":"company",)"
+                     R"("organisation_id":)" + a_org + R"(,"other_id":)" + a_org + "}";
+
+  int walked = 0;
+  for (const auto& route : srv.app().router.routes()) {
+    std::string unknown;
+    std::string path = fill(route.pattern, d, unknown);
+    ASSERT_TRUE(unknown.empty()) << route.method << " " << route.pattern << ": parameter {" << unknown
+                                 << "} is unknown to the isolation test — add it to id_for()";
+    if (path == "/deconnexion") continue;  // would end B's session; it touches nothing of A
+    bool api = route.pattern.rfind("/api/", 0) == 0;
+    fixture::HttpResult r;
+    if (api) {
+      std::map<std::string, std::string> h = {{"Authorization", "Bearer " + d.token_b},
+                                              {"Content-Type", "application/json"}};
+      r = b.request(route.method, path, route.method == "GET" ? "" : json, h);
+    } else if (route.method == "GET") {
+      r = b.get(path);
+    } else {
+      r = b.post_form(path, form);
+    }
+    ++walked;
+    SCOPED_TRACE(route.method + " " + path);
+    EXPECT_LT(r.status, 500);
+    EXPECT_EQ(r.body.find(kMarker), std::string::npos) << "territory A's data leaked";
+    EXPECT_EQ(r.body.find("zorglub.example"), std::string::npos) << "territory A's contact details leaked";
+    if (route.pattern.find('{') != std::string::npos && route.pattern.find("{uai}") == std::string::npos) {
+      EXPECT_TRUE(r.status == 403 || r.status == 404) << "got " << r.status;
+    }
+  }
+  EXPECT_GE(walked, 5);
+  EXPECT_EQ(rows_of_a(srv.store(), d), before) << "territory A's records changed";
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Isolation, ::testing::ValuesIn(fixture::engines()));
