@@ -172,6 +172,15 @@ void set_password_hash(Store& s, long long user_id, const std::string& hash) {
     sql << "UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = 0 WHERE id = :id", use(hash),
         use(user_id);
     sql << "DELETE FROM sessions WHERE user_id = :id", use(user_id);
+    sql << "UPDATE password_resets SET used = 1 WHERE user_id = :id", use(user_id);
+  });
+}
+
+void set_user_active(Store& s, long long user_id, bool active) {
+  int a = active ? 1 : 0;
+  s.write([&](soci::session& sql) {
+    sql << "UPDATE users SET active = :a WHERE id = :id", use(a), use(user_id);
+    if (!active) sql << "DELETE FROM sessions WHERE user_id = :id", use(user_id);
   });
 }
 
@@ -270,6 +279,22 @@ std::optional<long long> user_id_by_api_token_hash(Store& s, const std::string& 
     sql << "SELECT user_id FROM api_tokens WHERE token_hash = :h", use(token_hash), into(uid);
     if (!sql.got_data()) return std::nullopt;
     return uid;
+  });
+}
+
+std::optional<ApiTokenOwner> api_token_by_hash(Store& s, const std::string& token_hash) {
+  return s.read([&](soci::session& sql) -> std::optional<ApiTokenOwner> {
+    ApiTokenOwner o;
+    sql << "SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = :h", use(token_hash),
+        into(o.token_id), into(o.user_id), into(o.last_used_at);
+    if (!sql.got_data()) return std::nullopt;
+    return o;
+  });
+}
+
+void touch_api_token(Store& s, long long token_id, long long when) {
+  s.write([&](soci::session& sql) {
+    sql << "UPDATE api_tokens SET last_used_at = :w WHERE id = :id", use(when), use(token_id);
   });
 }
 

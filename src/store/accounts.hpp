@@ -30,7 +30,10 @@ struct LoginState {
 std::optional<LoginState> login_state(Store& s, long long user_id);
 void record_login_failure(Store& s, long long user_id, long long locked_until);
 void record_login_success(Store& s, long long user_id);
+// Also ends every session of the user and voids her outstanding reset links.
 void set_password_hash(Store& s, long long user_id, const std::string& hash);
+// Deactivation also ends the user's sessions; a deactivated user can neither log in nor use a token.
+void set_user_active(Store& s, long long user_id, bool active);
 
 // Sessions: token_hash is the hash of the cookie value.
 struct SessionRow {
@@ -64,6 +67,14 @@ long long insert_api_token(Store& s, long long user_id, const std::string& name,
                            const std::string& prefix);
 std::vector<ApiTokenRow> api_tokens_of_user(Store& s, long long user_id);
 std::optional<long long> user_id_by_api_token_hash(Store& s, const std::string& token_hash);
+// The token and its owner, for Bearer authentication; nullopt when unknown (or revoked).
+struct ApiTokenOwner {
+  long long token_id = 0;
+  long long user_id = 0;
+  long long last_used_at = 0;
+};
+std::optional<ApiTokenOwner> api_token_by_hash(Store& s, const std::string& token_hash);
+void touch_api_token(Store& s, long long token_id, long long when);
 // Deletes only when the token belongs to the user; returns whether one was deleted.
 bool delete_api_token(Store& s, long long user_id, long long token_id);
 
