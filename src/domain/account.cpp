@@ -49,6 +49,18 @@ const std::vector<Role>& all_roles() {
   return v;
 }
 
+const std::vector<std::string>& territory_kinds() {
+  static const std::vector<std::string> v = {"cmq", "industry_territory", "other"};
+  return v;
+}
+
+std::string_view territory_kind_label_fr(std::string_view kind) {
+  if (kind == "cmq") return "Campus des Métiers et des Qualifications";
+  if (kind == "industry_territory") return "Territoire d’Industrie";
+  if (kind == "other") return "Réseau";
+  return "";
+}
+
 Errors validate_password(const std::string& password, const std::string& field) {
   Errors e;
   std::size_t n = utf8_length(password);
@@ -81,8 +93,7 @@ Errors validate_territory(const Territory& t) {
   require_text(e, "name", t.name, 200);
   if (t.slug.empty() || t.slug != slugify(t.slug) || t.slug.size() > 64)
     e["slug"] = "L’identifiant doit contenir des lettres minuscules, des chiffres et des tirets.";
-  if (t.kind != "cmq" && t.kind != "industry_territory" && t.kind != "other")
-    e["kind"] = "Choisissez le type de territoire.";
+  if (territory_kind_label_fr(t.kind).empty()) e["kind"] = "Choisissez le type de territoire.";
   if (t.departments.empty()) e["departments"] = "Indiquez au moins un département.";
   for (const auto& d : t.departments)
     if (d.size() != 3) e["departments"] = "Code de département invalide : « " + d + " ».";

@@ -43,6 +43,10 @@ struct Actor {
   bool can_edit_directory() const { return user.role == Role::admin || user.role == Role::coordinator; }
 };
 
+// Territory kinds: "cmq", "industry_territory", "other"; the French label ("" for an unknown kind).
+const std::vector<std::string>& territory_kinds();
+std::string_view territory_kind_label_fr(std::string_view kind);
+
 constexpr std::size_t kMinPasswordLength = 12;
 
 // French messages, keyed by field name.

@@ -1,6 +1,8 @@
 // Request accessors (headers, cookies, query, form), response builders and URL/UTF-8 helpers.
 #include "http/message.hpp"
 
+#include "http/multipart.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -102,10 +104,13 @@ const std::multimap<std::string, std::string>& Request::query_map() const {
 const std::multimap<std::string, std::string>& Request::form_map() const {
   if (!form_cache_) {
     std::string ct = header("content-type");
-    if (ct.rfind("application/x-www-form-urlencoded", 0) == 0)
+    form_cache_.emplace();
+    if (ct.rfind("application/x-www-form-urlencoded", 0) == 0) {
       form_cache_ = parse_form(body);
-    else
-      form_cache_.emplace();
+    } else if (auto parts = parse_multipart(ct, body)) {
+      for (auto& p : *parts)  // plain fields only; files are read with parse_multipart by their handler
+        if (p.filename.empty()) form_cache_->emplace(p.name, p.data);
+    }
   }
   return *form_cache_;
 }

@@ -174,6 +174,7 @@ void set_password_hash(Store& s, long long user_id, const std::string& hash) {
     sql << "DELETE FROM sessions WHERE user_id = :id", use(user_id);
     sql << "UPDATE password_resets SET used = 1 WHERE user_id = :id", use(user_id);
   });
+  s.bump_auth_generation();  // after the commit, so no reader re-caches the old state
 }
 
 void set_user_active(Store& s, long long user_id, bool active) {
@@ -182,6 +183,7 @@ void set_user_active(Store& s, long long user_id, bool active) {
     sql << "UPDATE users SET active = :a WHERE id = :id", use(a), use(user_id);
     if (!active) sql << "DELETE FROM sessions WHERE user_id = :id", use(user_id);
   });
+  s.bump_auth_generation();  // after the commit, so no reader re-caches the old state
 }
 
 void insert_session(Store& s, const std::string& token_hash, long long user_id, const std::string& csrf) {
@@ -212,10 +214,12 @@ void touch_session(Store& s, long long session_id, long long when) {
 
 void delete_session(Store& s, long long session_id) {
   s.write([&](soci::session& sql) { sql << "DELETE FROM sessions WHERE id = :id", use(session_id); });
+  s.bump_auth_generation();  // after the commit, so no reader re-caches the old state
 }
 
 void delete_sessions_of_user(Store& s, long long user_id) {
   s.write([&](soci::session& sql) { sql << "DELETE FROM sessions WHERE user_id = :id", use(user_id); });
+  s.bump_auth_generation();  // after the commit, so no reader re-caches the old state
 }
 
 void insert_password_reset(Store& s, const std::string& token_hash, long long user_id, long long expires_at) {

@@ -30,4 +30,13 @@ TerritoryCounts territory_counts(Store& s, const domain::Territory& t) {
   });
 }
 
+long long schools_version(Store& s) {
+  return s.read([](soci::session& sql) {
+    long long n = 0, last = 0;
+    soci::indicator ind;
+    sql << "SELECT COUNT(*), MAX(updated_at) FROM schools", into(n), into(last, ind);
+    return last * 1000003 + n;
+  });
+}
+
 }  // namespace passerelles::store

@@ -16,6 +16,7 @@ struct TerritoryCounts {
 // Schools are counted over the territory's départements; the rest over its own records.
 TerritoryCounts territory_counts(Store& s, const domain::Territory& t);
 
-// "department IN (:d0, :d1, …)"-style clause is built with bound values; see schools.cpp.
+// A number that changes when the school directory changes (row count and last update time), for caches.
+long long schools_version(Store& s);
 
 }  // namespace passerelles::store

@@ -2,6 +2,7 @@
 #pragma once
 #include <soci/soci.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -78,6 +79,11 @@ class Store {
   // Cheap round trip for /healthz.
   bool ping();
 
+  // Bumped by every write that can end a session or change what a user may do (logout, password change,
+  // deactivation): in-process caches of sessions compare it to drop stale entries at once.
+  long long auth_generation() const { return auth_generation_.load(); }
+  void bump_auth_generation() { ++auth_generation_; }
+
   // Removes every row of every table (tests only: each test starts from a clean migrated database).
   void truncate_all_for_tests();
 
@@ -104,6 +110,7 @@ class Store {
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::mutex writer_;
+  std::atomic<long long> auth_generation_{0};
 };
 
 // Rewrites a migration written for both engines into the given dialect (see migrations/README.md).

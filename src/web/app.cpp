@@ -9,6 +9,7 @@
 #include "http/server.hpp"
 #include "domain/text.hpp"
 #include "store/accounts.hpp"
+#include "store/stats.hpp"
 
 namespace passerelles::web {
 
@@ -145,7 +146,7 @@ const std::map<std::string, std::string>& flash_messages() {
       {"compte-cree-sans-mail", "Compte créé, mais l’e-mail d’invitation n’a pas pu être envoyé : la personne "
                                 "peut utiliser « Mot de passe oublié ? » sur la page de connexion."},
       {"compte-desactive", "Compte désactivé."},
-      {"territoire-cree", "Territoire créé."},
+      {"territoire-cree", "Territoire créé : ajoutez maintenant sa coordinatrice."},
       {"importe", "Import terminé."},
   };
   return m;
@@ -263,6 +264,60 @@ bool input_is_utf8(const http::Request& req) {
 
 }  // namespace
 
+long long App::current_schools_version() {
+  return schools_version.get([this] { return store::schools_version(store); }) * 31 + schools_local_changes.load();
+}
+
+void App::load_session(Ctx& ctx, const std::string& token_hash, long long now) {
+  int idle = cfg.int_option("session_idle_minutes") * 60;
+  int max_age = cfg.int_option("session_max_hours") * 3600;
+  auto fresh = [&](const CachedSession& cs) {
+    return now - cs.last_seen_at <= idle && now - cs.created_at <= max_age;
+  };
+  long long generation = store.auth_generation();
+  std::optional<CachedSession> cached;
+  {
+    std::lock_guard<std::mutex> g(sessions_mu_);
+    auto it = sessions_.find(token_hash);
+    if (it != sessions_.end() && it->second.generation == generation &&
+        std::chrono::steady_clock::now() - it->second.fetched < std::chrono::seconds(5))
+      cached = it->second;
+  }
+  if (!cached) {
+    auto sess = store::session_by_token_hash(store, token_hash);
+    if (!sess) return;
+    CachedSession cs;
+    cs.session_id = sess->id;
+    cs.csrf = sess->csrf_token;
+    cs.created_at = sess->created_at;
+    cs.last_seen_at = sess->last_seen_at;
+    cs.generation = generation;
+    cs.fetched = std::chrono::steady_clock::now();
+    if (!fresh(cs)) {
+      store::delete_session(store, sess->id);
+      return;
+    }
+    cs.actor = actor_for_user(store, sess->user_id);
+    if (!cs.actor) return;
+    cached = cs;
+    std::lock_guard<std::mutex> g(sessions_mu_);
+    if (sessions_.size() > 10000) sessions_.clear();
+    sessions_[token_hash] = cs;
+  }
+  if (!fresh(*cached)) {
+    store::delete_session(store, cached->session_id);
+    return;
+  }
+  if (now - cached->last_seen_at > 60) {
+    store::touch_session(store, cached->session_id, now);
+    std::lock_guard<std::mutex> g(sessions_mu_);
+    sessions_[token_hash].last_seen_at = now;
+  }
+  ctx.actor = cached->actor;
+  ctx.session_id = cached->session_id;
+  ctx.csrf = cached->csrf;
+}
+
 http::Response App::dispatch(http::Request& req, Access access, PageHandler h, bool api) {
   Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
   if (!input_is_utf8(req)) {
@@ -285,19 +340,7 @@ http::Response App::dispatch(http::Request& req, Access access, PageHandler h, b
   }
   if (!bearer) {
     std::string token = req.cookie(session_cookie);
-    if (!token.empty()) {
-      auto sess = store::session_by_token_hash(store, http::token_hash(token));
-      int idle = cfg.int_option("session_idle_minutes") * 60;
-      int max_age = cfg.int_option("session_max_hours") * 3600;
-      if (sess && now - sess->last_seen_at <= idle && now - sess->created_at <= max_age) {
-        ctx.actor = actor_for_user(store, sess->user_id);
-        ctx.session_id = sess->id;
-        ctx.csrf = sess->csrf_token;
-        if (now - sess->last_seen_at > 60) store::touch_session(store, sess->id, now);
-      } else if (sess) {
-        store::delete_session(store, sess->id);
-      }
-    }
+    if (!token.empty()) load_session(ctx, http::token_hash(token), now);
     if (!ctx.actor) {
       // Anonymous forms (login, password reset) use a double-submit token kept in a cookie.
       ctx.csrf = req.cookie(csrf_cookie);

@@ -2,6 +2,8 @@
 #pragma once
 #include <mustache.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -15,6 +17,7 @@
 #include "http/router.hpp"
 #include "mail/mailer.hpp"
 #include "store/store.hpp"
+#include "web/cache.hpp"
 
 namespace passerelles::web {
 
@@ -106,9 +109,27 @@ struct App {
   bool secure_cookies = false;
   std::string session_cookie;  // "__Host-passerelles" behind HTTPS, "passerelles" otherwise
   std::string csrf_cookie;
+  // Rendered school search results (reference data, read far more than written), per filter.
+  VersionedCache<std::string> school_results{4096};
+  Throttled schools_version{std::chrono::milliseconds(2000)};
+  std::atomic<long long> schools_local_changes{0};  // bumped by imports in this process
+  long long current_schools_version();
 
  private:
   http::Response dispatch(http::Request& req, Access access, PageHandler h, bool api);
+  // Sessions are cached for 5 s at most, and dropped at once when the store's auth generation moves
+  // (logout, password change, deactivation in this process). Other servers see such changes within 5 s.
+  void load_session(Ctx& ctx, const std::string& token_hash, long long now);
+  struct CachedSession {
+    std::optional<domain::Actor> actor;
+    long long session_id = 0;
+    std::string csrf;
+    long long created_at = 0, last_seen_at = 0;
+    long long generation = 0;
+    std::chrono::steady_clock::time_point fetched;
+  };
+  std::mutex sessions_mu_;
+  std::map<std::string, CachedSession> sessions_;
 };
 
 // Adds every route of the application (routes.cpp).

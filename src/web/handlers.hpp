@@ -10,5 +10,62 @@ http::Response session_new(Ctx& c);
 http::Response session_create(Ctx& c);
 http::Response session_delete(Ctx& c);
 http::Response dashboard_show(Ctx& c);
+http::Response school_index(Ctx& c);
+http::Response school_show(Ctx& c);
+http::Response import_new(Ctx& c);
+http::Response import_create(Ctx& c);
+http::Response schools_api_index(Ctx& c);
+http::Response schools_api_show(Ctx& c);
+
+// Accounts (password links, profile, API tokens, users, territories, audit log).
+http::Response password_reset_new(Ctx& c);
+http::Response password_reset_create(Ctx& c);
+http::Response password_reset_edit(Ctx& c);
+http::Response password_reset_update(Ctx& c);
+http::Response profile_show(Ctx& c);
+http::Response password_update(Ctx& c);
+http::Response api_token_create(Ctx& c);
+http::Response api_token_delete(Ctx& c);
+http::Response user_index(Ctx& c);
+http::Response user_create(Ctx& c);
+http::Response user_deactivate(Ctx& c);
+http::Response territory_index(Ctx& c);
+http::Response territory_create(Ctx& c);
+http::Response territory_coordinator_create(Ctx& c);
+http::Response audit_index(Ctx& c);
+
+// JSON API handlers (src/api/).
+http::Response openapi_show(Ctx& c);
+http::Response me_show(Ctx& c);
+
+// Directory: organisations and people of the territory (pages in src/web/, JSON API in src/api/).
+http::Response organisation_index(Ctx& c);
+http::Response organisation_new(Ctx& c);
+http::Response organisation_create(Ctx& c);
+http::Response organisation_show(Ctx& c);
+http::Response organisation_edit(Ctx& c);
+http::Response organisation_update(Ctx& c);
+http::Response organisation_delete(Ctx& c);
+http::Response organisation_merge_new(Ctx& c);
+http::Response organisation_merge(Ctx& c);
+http::Response person_index(Ctx& c);
+http::Response person_new(Ctx& c);
+http::Response person_create(Ctx& c);
+http::Response person_show(Ctx& c);
+http::Response person_edit(Ctx& c);
+http::Response person_update(Ctx& c);
+http::Response person_delete(Ctx& c);
+http::Response person_merge_new(Ctx& c);
+http::Response person_merge(Ctx& c);
+http::Response organisations_api_index(Ctx& c);
+http::Response organisations_api_create(Ctx& c);
+http::Response organisations_api_show(Ctx& c);
+http::Response organisations_api_update(Ctx& c);
+http::Response organisations_api_delete(Ctx& c);
+http::Response people_api_index(Ctx& c);
+http::Response people_api_create(Ctx& c);
+http::Response people_api_show(Ctx& c);
+http::Response people_api_update(Ctx& c);
+http::Response people_api_delete(Ctx& c);
 
 }  // namespace passerelles::web

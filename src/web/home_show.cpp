@@ -15,9 +15,7 @@ http::Response home_show(Ctx& c) {
   for (const auto& t : store::all_territories(c.app.store)) {
     Data item;
     item.set("name", t.name);
-    item.set("kind_label", t.kind == "cmq" ? "Campus des Métiers et des Qualifications"
-                           : t.kind == "industry_territory" ? "Territoire d’Industrie"
-                                                            : "Réseau");
+    item.set("kind_label", std::string(domain::territory_kind_label_fr(t.kind)));
     std::string deps;
     for (const auto& dep : t.departments) deps += (deps.empty() ? "" : ", ") + dep;
     item.set("departments", "départements " + deps);

@@ -12,6 +12,63 @@ void add_routes(App& app) {
   app.route("POST", "/connexion", A::anyone, session_create);
   app.route("POST", "/deconnexion", A::anyone, session_delete);
   app.route("GET", "/tableau-de-bord", A::user, dashboard_show);
+
+  // Accounts: password links, profile and API tokens, users, territories, audit log.
+  app.route("GET", "/mot-de-passe/oubli", A::anyone, password_reset_new);
+  app.route("POST", "/mot-de-passe/oubli", A::anyone, password_reset_create);
+  app.route("GET", "/mot-de-passe/nouveau", A::anyone, password_reset_edit);
+  app.route("POST", "/mot-de-passe/nouveau", A::anyone, password_reset_update);
+  app.route("GET", "/profil", A::user, profile_show);
+  app.route("POST", "/profil/mot-de-passe", A::user, password_update);
+  app.route("POST", "/profil/jetons", A::user, api_token_create);
+  app.route("POST", "/profil/jetons/{id}/supprimer", A::user, api_token_delete);
+  app.route("GET", "/utilisateurs", A::editor, user_index);
+  app.route("POST", "/utilisateurs", A::editor, user_create);
+  app.route("POST", "/utilisateurs/{id}/desactiver", A::editor, user_deactivate);
+  app.route("GET", "/territoires", A::admin, territory_index);
+  app.route("POST", "/territoires", A::admin, territory_create);
+  app.route("POST", "/territoires/coordinatrices", A::admin, territory_coordinator_create);
+  app.route("GET", "/journal", A::editor, audit_index);
+  app.api("GET", "/api/v1/openapi.json", A::anyone, openapi_show);
+  app.api("GET", "/api/v1/me", A::user, me_show);
+
+  // Schools: the official directory (shared reference data) and its import.
+  app.route("GET", "/annuaire/etablissements", A::user, school_index);
+  app.route("GET", "/annuaire/etablissements/{uai}", A::user, school_show);
+  app.route("GET", "/import", A::editor, import_new);
+  app.route("POST", "/import", A::editor, import_create);
+  app.api("GET", "/api/v1/schools", A::user, schools_api_index);
+  app.api("GET", "/api/v1/schools/{uai}", A::user, schools_api_show);
+
+  // Directory: read by every user of the territory, changed by its editors. "nouvelle" before {id}.
+  app.route("GET", "/annuaire/organisations", A::user, organisation_index);
+  app.route("GET", "/annuaire/organisations/nouvelle", A::editor, organisation_new);
+  app.route("POST", "/annuaire/organisations/nouvelle", A::editor, organisation_create);
+  app.route("GET", "/annuaire/organisations/{id}", A::user, organisation_show);
+  app.route("GET", "/annuaire/organisations/{id}/modifier", A::editor, organisation_edit);
+  app.route("POST", "/annuaire/organisations/{id}/modifier", A::editor, organisation_update);
+  app.route("POST", "/annuaire/organisations/{id}/supprimer", A::editor, organisation_delete);
+  app.route("GET", "/annuaire/organisations/{id}/fusionner", A::editor, organisation_merge_new);
+  app.route("POST", "/annuaire/organisations/{id}/fusionner", A::editor, organisation_merge);
+  app.route("GET", "/annuaire/personnes", A::user, person_index);
+  app.route("GET", "/annuaire/personnes/nouvelle", A::editor, person_new);
+  app.route("POST", "/annuaire/personnes/nouvelle", A::editor, person_create);
+  app.route("GET", "/annuaire/personnes/{id}", A::user, person_show);
+  app.route("GET", "/annuaire/personnes/{id}/modifier", A::editor, person_edit);
+  app.route("POST", "/annuaire/personnes/{id}/modifier", A::editor, person_update);
+  app.route("POST", "/annuaire/personnes/{id}/supprimer", A::editor, person_delete);
+  app.route("GET", "/annuaire/personnes/{id}/fusionner", A::editor, person_merge_new);
+  app.route("POST", "/annuaire/personnes/{id}/fusionner", A::editor, person_merge);
+  app.api("GET", "/api/v1/organisations", A::user, organisations_api_index);
+  app.api("POST", "/api/v1/organisations", A::editor, organisations_api_create);
+  app.api("GET", "/api/v1/organisations/{id}", A::user, organisations_api_show);
+  app.api("PUT", "/api/v1/organisations/{id}", A::editor, organisations_api_update);
+  app.api("DELETE", "/api/v1/organisations/{id}", A::editor, organisations_api_delete);
+  app.api("GET", "/api/v1/people", A::user, people_api_index);
+  app.api("POST", "/api/v1/people", A::editor, people_api_create);
+  app.api("GET", "/api/v1/people/{id}", A::user, people_api_show);
+  app.api("PUT", "/api/v1/people/{id}", A::editor, people_api_update);
+  app.api("DELETE", "/api/v1/people/{id}", A::editor, people_api_delete);
 }
 
 }  // namespace passerelles::web

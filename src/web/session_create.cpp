@@ -1,6 +1,7 @@
 // POST /connexion: checks the password (Argon2id), limits guessing, opens a session and sets its cookie.
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
+#include "web/account_support.hpp"
 #include "web/handlers.hpp"
 
 namespace passerelles::web {
@@ -51,6 +52,7 @@ http::Response session_create(Ctx& c) {
   }
   c.app.login_limiter.success(key);
   store::record_login_success(c.app.store, user->id);
+  audit_event(c.app, *user, user->territory_id, "login", "user", user->id);
   std::string token = http::random_token(32);
   store::insert_session(c.app.store, http::token_hash(token), user->id, http::random_token(32));
   http::Response r = http::Response::redirect(next);

@@ -32,6 +32,7 @@ TestServer::TestServer(const std::string& engine, config::Config cfg) {
   so.port = 0;
   so.worker_threads = 4;
   so.access_log = false;
+  so.trust_proxy = cfg.bool_option("trust_proxy");
   so.body_limit = static_cast<std::size_t>(cfg.int_option("body_limit"));
   so.header_limit = static_cast<std::size_t>(cfg.int_option("header_limit"));
   so.read_timeout_seconds = cfg.int_option("read_timeout");

@@ -89,6 +89,7 @@ CREATE TABLE postal_codes (
   insee TEXT NOT NULL REFERENCES communes(insee) ON DELETE CASCADE,
   PRIMARY KEY (postal_code, insee)
 );
+CREATE INDEX postal_codes_insee ON postal_codes(insee);  -- a commune's codes (importer, cascade deletes)
 
 CREATE TABLE schools (
   id @ID@,
@@ -167,6 +168,9 @@ CREATE TABLE organisations (
   updated_at @BIGINT@ NOT NULL
 );
 CREATE INDEX organisations_territory_name ON organisations(territory_id, name);
+-- A UAI or SIRET names one organisation per territory (a merge deletes the duplicate before the kept one takes it).
+CREATE UNIQUE INDEX organisations_territory_uai ON organisations(territory_id, uai) WHERE uai <> '';
+CREATE UNIQUE INDEX organisations_territory_siret ON organisations(territory_id, siret) WHERE siret <> '';
 
 CREATE TABLE people (
   id @ID@,
@@ -185,3 +189,4 @@ CREATE TABLE people (
 );
 CREATE INDEX people_territory_name ON people(territory_id, last_name);
 CREATE INDEX people_organisation ON people(organisation_id);
+CREATE UNIQUE INDEX people_territory_email ON people(territory_id, email) WHERE email <> '';

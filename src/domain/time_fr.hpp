@@ -1,0 +1,14 @@
+// Dates and times shown to French users: Unix seconds to Paris wall-clock time, without a time-zone database.
+#pragma once
+#include <string>
+
+namespace passerelles::domain {
+
+// Offset of Europe/Paris from UTC at `unix_seconds`: 7200 in summer time (last Sunday of March 01:00 UTC to
+// last Sunday of October 01:00 UTC, the EU rule since 1996), 3600 otherwise.
+int paris_utc_offset(long long unix_seconds);
+
+// "12/03/2024 14:05" in Paris time; "" for 0 (never).
+std::string format_datetime_fr(long long unix_seconds);
+
+}  // namespace passerelles::domain

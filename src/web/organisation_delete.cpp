@@ -1,0 +1,15 @@
+// POST /annuaire/organisations/{id}/supprimer: deletes the organisation; its people stay, without organisation.
+#include "store/directory.hpp"
+#include "web/directory_support.hpp"
+#include "web/handlers.hpp"
+
+namespace passerelles::web {
+
+http::Response organisation_delete(Ctx& c) {
+  if (!c.territory_id()) return directory_without_territory(c);
+  if (!store::delete_organisation(c.app.store, c.territory_id(), c.req.param_id("id"), author_of(c)))
+    return c.not_found();
+  return http::Response::redirect("/annuaire/organisations?msg=supprime");
+}
+
+}  // namespace passerelles::web
