@@ -28,6 +28,7 @@ struct DemoTerritory {
   std::vector<std::string> associations;
   std::string prescriber;
   std::string public_body;
+  std::vector<std::string> communes;  // INSEE codes the organisations are spread over
 };
 
 std::vector<DemoTerritory> demo_territories() {
@@ -49,6 +50,9 @@ std::vector<DemoTerritory> demo_territories() {
   cmq.associations = {"Association Ingénieuses en Herbe (fictive)", "Réseau Filles et Techniques (fictif)"};
   cmq.prescriber = "Agence emploi Démo de Besançon";
   cmq.public_body = "Rectorat — mission Égalité (démo)";
+  // In the order organisations are added: companies, labs, associations, prescriber, public body.
+  cmq.communes = {"25462", "39478", "25056", "90010", "25388", "39300", "25411", "39198",
+                  "25056", "21231", "25056", "71076", "25056", "25056"};
 
   DemoTerritory ti;
   ti.t.slug = "ti-flandre-saint-omer";
@@ -66,6 +70,7 @@ std::vector<DemoTerritory> demo_territories() {
   ti.associations = {"Association Avenir au Féminin (fictive)"};
   ti.prescriber = "Mission Locale Démo de Saint-Omer";
   ti.public_body = "Communauté d’agglomération Démo";
+  ti.communes = {"62040", "62765", "59295", "62040", "62765", "62765", "62765", "62765"};
   return {cmq, ti};
 }
 
@@ -195,6 +200,15 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
       o.kind = kind;
       o.name = name;
       o.uai = uai;
+      if (uai.empty() && !dt.communes.empty()) {
+        o.commune_insee = dt.communes[org_ids.size() % dt.communes.size()];
+        if (auto commune = store::commune_by_insee(*store, o.commune_insee)) {
+          o.lat = commune->lat;
+          o.lon = commune->lon;
+        } else {
+          o.commune_insee.clear();  // no communes imported (no data folder and no npm package)
+        }
+      }
       o.website = "https://" + domain::slugify(name) + ".example";
       o.email = "contact@" + domain::slugify(name) + ".example";
       auto r = store::insert_organisation(*store, o, by);
@@ -210,7 +224,16 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
     store::SchoolFilter f;
     f.departments = dt.t.departments;
     f.per_page = 6;
-    for (const auto& sc : store::schools_matching(*store, f).rows) add_org("school", sc.name, sc.uai);
+    for (const auto& sc : store::schools_matching(*store, f).rows) {
+      long long id = add_org("school", sc.name, sc.uai);
+      if (!id) continue;
+      if (auto o = store::org_by_id(*store, tid, id)) {
+        o->commune_insee = sc.commune_insee;
+        o->lat = sc.lat;
+        o->lon = sc.lon;
+        store::update_organisation(*store, *o, by);
+      }
+    }
 
     const std::vector<std::pair<std::string, std::string>> jobs = {
         {"Technicienne de maintenance", "technician"}, {"Ingénieure méthodes", "engineer"},

@@ -169,7 +169,9 @@ http::Response Ctx::page(const std::string& tmpl, const std::string& title, Data
   }
   std::string body = app.templates.render(tmpl, data);
   http::Response r;
+  auto flash = flash_messages().find(req.query("msg"));
   if (req.is_htmx() && req.header("hx-boosted").empty()) {
+    if (flash != flash_messages().end()) body = "<p class=\"flash\" role=\"status\">" + flash->second + "</p>\n" + body;
     r = http::Response::html(std::move(body), status);
   } else {
     Data layout;
@@ -182,7 +184,6 @@ http::Response Ctx::page(const std::string& tmpl, const std::string& title, Data
     layout.set("csrf", csrf);
     layout.set("logged_in", logged_in());
     if (data.get("me")) layout.set("me", *data.get("me"));
-    auto flash = flash_messages().find(req.query("msg"));
     if (flash != flash_messages().end()) layout.set("flash", flash->second);
     layout.set("path", req.path);
     r = http::Response::html(app.templates.render("layout", layout), status);

@@ -6,6 +6,7 @@ namespace passerelles::web {
 
 http::Response home_show(Ctx& c);
 http::Response health_show(Ctx& c);
+http::Response about_show(Ctx& c);
 http::Response session_new(Ctx& c);
 http::Response session_create(Ctx& c);
 http::Response session_delete(Ctx& c);

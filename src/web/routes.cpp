@@ -8,6 +8,7 @@ void add_routes(App& app) {
   using A = Access;
   app.route("GET", "/", A::anyone, home_show);
   app.route("GET", "/healthz", A::anyone, health_show);
+  app.route("GET", "/a-propos", A::anyone, about_show);
   app.route("GET", "/connexion", A::anyone, session_new);
   app.route("POST", "/connexion", A::anyone, session_create);
   app.route("POST", "/deconnexion", A::anyone, session_delete);
