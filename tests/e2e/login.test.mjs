@@ -79,3 +79,21 @@ test('right password lands on the dashboard; logout ends the session', async () 
     await context.close();
   }
 });
+
+test('the coordinator login printed by `make run` opens her dashboard', async (t) => {
+  if (!env.server.seeded.includes('passerelles demo')) return t.skip('the database was not seeded by `demo`');
+  // Read the login from the script that prints it, so the printed words are the ones tested.
+  const { readFile } = await import('node:fs/promises');
+  const script = await readFile(new URL('../../scripts/run_demo.sh', import.meta.url), 'utf8');
+  const m = /Log in as the coordinator of the CMQ demo:\s+(\S+)\s+\/\s+(\S+)/.exec(script);
+  assert.ok(m, 'scripts/run_demo.sh prints a coordinator login');
+  const { context, page } = await env.newPage('phone');
+  try {
+    assert.equal(await login(page, m[1], m[2]), 303);
+    assert.equal(new URL(page.url()).pathname, '/tableau-de-bord');
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+    assert.ok((await page.textContent('main')).includes('CMQ Microtechniques'));
+  } finally {
+    await context.close();
+  }
+});
