@@ -3,6 +3,15 @@
 
 #include <boost/asio.hpp>
 #include <regex>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "http/message.hpp"
+#include "web/app.hpp"
 
 #include "support/http_support.hpp"
 #include "support/test_support.hpp"
@@ -126,3 +135,55 @@ TEST_P(ServerHttp, GracefulShutdownLetsTheServerStop) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServerHttp, ::testing::ValuesIn(fixture::engines()));
+
+TEST(ServerLifecycle, InFlightRequestsFinishOnShutdown) {
+  std::atomic<bool> started{false};
+  TestServer srv("sqlite", {}, [&](web::App& app) {
+    app.router.get("/test-lent", [&](http::Request&) {
+      started = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(600));
+      return http::Response::text("fini");
+    });
+  });
+  fixture::HttpResult slow;
+  std::thread client([&] { slow = Client(srv.port()).get("/test-lent"); });
+  while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  srv.stop();  // as on SIGTERM, while the request is being handled
+  client.join();
+  EXPECT_EQ(slow.status, 200);
+  EXPECT_EQ(slow.body, "fini");
+  EXPECT_THROW(Client(srv.port()).get("/healthz"), std::exception) << "no new connections after shutdown";
+}
+
+TEST(ServerLifecycle, IdleConnectionIsClosedAfterTheReadTimeout) {
+  config::Config cfg;
+  cfg.read_timeout = "1";
+  TestServer srv("sqlite", cfg);
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket sock(ioc);
+  sock.connect({boost::asio::ip::make_address("127.0.0.1"), srv.port()});
+  boost::asio::write(sock, boost::asio::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: x\r\n")));  // never ends
+  auto t0 = std::chrono::steady_clock::now();
+  char buf[256];
+  boost::system::error_code ec;
+  std::size_t n = sock.read_some(boost::asio::buffer(buf), ec);  // blocks until the server closes
+  auto waited = std::chrono::steady_clock::now() - t0;
+  EXPECT_TRUE(ec == boost::asio::error::eof || ec == boost::asio::error::connection_reset) << ec.message() << " " << n;
+  EXPECT_GE(waited, std::chrono::milliseconds(800));
+  EXPECT_LT(waited, std::chrono::seconds(5));
+}
+
+TEST(ServerLifecycle, ServeRefusesAStaleSchema) {
+  auto dir = std::filesystem::temp_directory_path() / ("passerelles-stale-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = "sqlite:" + (dir / "empty.db").string();
+  std::string cmd = std::string(PASSERELLES_BINARY) + " --db " + db + " --listen 127.0.0.1:0 serve 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p)) out += buf;
+  int status = pclose(p);
+  EXPECT_EQ(WEXITSTATUS(status), 3);
+  EXPECT_NE(out.find("passerelles migrate"), std::string::npos) << out;
+}

@@ -21,12 +21,13 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
-TestServer::TestServer(const std::string& engine, config::Config cfg) {
+TestServer::TestServer(const std::string& engine, config::Config cfg, const std::function<void(web::App&)>& setup) {
   store_ = fresh_store(engine);
   cfg.access_log = "false";
   cfg.data_dir = data_dir();
   cfg.smtp_url = cfg.smtp_url == config::Config{}.smtp_url ? "smtp://127.0.0.1:1" : cfg.smtp_url;
   app_ = std::make_unique<web::App>(cfg, *store_);
+  if (setup) setup(*app_);
   http::ServerOptions so;
   so.host = "127.0.0.1";
   so.port = 0;

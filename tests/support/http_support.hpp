@@ -1,5 +1,6 @@
 // HTTP test helpers: the real application and Beast server on a free port, and a cookie-keeping client.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,7 +19,9 @@ namespace passerelles::fixture {
 // A fresh database (engine "sqlite" or "postgresql"), the application and its server on 127.0.0.1:<free port>.
 class TestServer {
  public:
-  explicit TestServer(const std::string& engine, config::Config cfg = {});
+  // `setup` runs on the application before the server starts (e.g. to add a test-only route).
+  explicit TestServer(const std::string& engine, config::Config cfg = {},
+                      const std::function<void(web::App&)>& setup = {});
   ~TestServer();
   store::Store& store() { return *store_; }
   web::App& app() { return *app_; }
