@@ -43,16 +43,16 @@ std::vector<DemoTerritory> demo_territories() {
       "Bourgogne-Franche-Comté (données fictives).";
   cmq.t.road_factor = 1.3;
   cmq.companies = {"Horlogerie Fictive du Haut-Doubs", "Microdécolletage Imaginaire de Cluses-Jura",
-                   "Précision Démo Besançon",        "Capteurs Fictifs de Franche-Comté",
-                   "Usinage Exemple de Montbéliard", "Médical Micro Démo",
-                   "Optique Imaginaire de Morteau",  "Ressorts Fictifs du Jura"};
+                   "Précision Démo Besançon",          "Capteurs Fictifs de Franche-Comté",
+                   "Usinage Exemple de Montbéliard",   "Médical Micro Démo",
+                   "Optique Imaginaire de Morteau",    "Ressorts Fictifs du Jura"};
   cmq.labs = {"Laboratoire Démo de Micro-robotique", "Plateforme Fictive de Métrologie"};
   cmq.associations = {"Association Ingénieuses en Herbe (fictive)", "Réseau Filles et Techniques (fictif)"};
   cmq.prescriber = "Agence emploi Démo de Besançon";
   cmq.public_body = "Rectorat — mission Égalité (démo)";
   // In the order organisations are added: companies, labs, associations, prescriber, public body.
-  cmq.communes = {"25462", "39478", "25056", "90010", "25388", "39300", "25411", "39198",
-                  "25056", "21231", "25056", "71076", "25056", "25056"};
+  cmq.communes = {"25462", "39478", "25056", "90010", "25388", "39300", "25411",
+                  "39198", "25056", "21231", "25056", "71076", "25056", "25056"};
 
   DemoTerritory ti;
   ti.t.slug = "ti-flandre-saint-omer";
@@ -75,13 +75,13 @@ std::vector<DemoTerritory> demo_territories() {
 }
 
 // Invented names: no real person is meant.
-const std::vector<std::string> kFirstNames = {"Amandine", "Bérénice", "Capucine", "Delphine", "Élodie",  "Faustine",
-                                              "Gwladys",  "Hortense", "Inès",     "Joséphine", "Katell", "Léonie",
-                                              "Maëlys",   "Noémie",   "Océane",   "Perrine",  "Romane",  "Solène",
-                                              "Thaïs",    "Ysaline",  "Bastien",  "Corentin", "Anatole", "Lilou"};
-const std::vector<std::string> kLastNames = {"Vallombreuse", "Fertoise", "Brumelle",  "Quillandre", "Morvanel",
-                                             "Sauvageon",    "Estrelin", "Dorvalle",  "Cavernay",   "Bricomte",
-                                             "Lanternier",   "Pivoisne", "Rochebrune", "Tournesac", "Verdelais"};
+const std::vector<std::string> kFirstNames = {"Amandine", "Bérénice", "Capucine", "Delphine",  "Élodie",  "Faustine",
+                                              "Gwladys",  "Hortense", "Inès",     "Joséphine", "Katell",  "Léonie",
+                                              "Maëlys",   "Noémie",   "Océane",   "Perrine",   "Romane",  "Solène",
+                                              "Thaïs",    "Ysaline",  "Bastien",  "Corentin",  "Anatole", "Lilou"};
+const std::vector<std::string> kLastNames = {"Vallombreuse", "Fertoise", "Brumelle",   "Quillandre", "Morvanel",
+                                             "Sauvageon",    "Estrelin", "Dorvalle",   "Cavernay",   "Bricomte",
+                                             "Lanternier",   "Pivoisne", "Rochebrune", "Tournesac",  "Verdelais"};
 
 std::string demo_email(const std::string& first, const std::string& last, const std::string& domain) {
   return domain::slugify(first) + "." + domain::slugify(last) + "@" + domain;
@@ -101,7 +101,7 @@ long long add_user(store::Store& s, const std::string& email, const std::string&
 // Fictional collèges in real communes, for a machine without the data folder.
 int fictional_schools(store::Store& s, const std::vector<std::string>& departments) {
   int n = 0;
-  const std::vector<std::string> names = {"Jules Verne", "Marie Curie", "Simone Veil", "Victor Hugo",
+  const std::vector<std::string> names = {"Jules Verne",   "Marie Curie",        "Simone Veil", "Victor Hugo",
                                           "Louise Michel", "Irène Joliot-Curie", "Jean Moulin", "Olympe de Gouges"};
   for (const auto& d3 : departments) {
     std::string d2 = d3.size() == 3 && d3[0] == '0' ? d3.substr(1) : d3;
@@ -117,9 +117,9 @@ int fictional_schools(store::Store& s, const std::vector<std::string>& departmen
     s.write([&](soci::session& sql) {
       for (std::size_t i = 0; i < communes.size(); ++i) {
         domain::School sc;
-        char uai[16];
-        std::snprintf(uai, sizeof uai, "%s%04dZ", d3.c_str(), 9000 + static_cast<int>(i));
-        sc.uai = uai;
+        char digits[16];
+        std::snprintf(digits, sizeof digits, "%s%04d", d3.c_str(), 9000 + static_cast<int>(i));
+        sc.uai = std::string(digits) + "ABCDEFGHJKLMNPRSTUVWXYZ"[std::stol(digits) % 23];
         sc.name = "Collège " + names[i % names.size()] + " (fictif)";
         sc.kind = "college";
         sc.sector = "public";
@@ -183,12 +183,11 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
   for (auto& dt : territories) {
     long long tid = store::insert_territory(*store, dt.t);
     const std::string& slug = dt.t.slug;
-    add_user(*store, "coordinatrice@" + slug + ".demo", "Coordinatrice " + slug, domain::Role::coordinator, tid,
-             hash);
+    add_user(*store, "coordinatrice@" + slug + ".demo", "Coordinatrice " + slug, domain::Role::coordinator, tid, hash);
     add_user(*store, "ambassadrice@" + slug + ".demo", "Ambassadrice " + slug, domain::Role::ambassador, tid, hash);
     add_user(*store, "financeur@" + slug + ".demo", "Financeur " + slug, domain::Role::viewer, tid, hash);
-    add_user(*store, "enseignant@" + slug + ".demo", "Contact établissement " + slug, domain::Role::school_contact,
-             tid, hash);
+    add_user(*store, "enseignant@" + slug + ".demo", "Contact établissement " + slug, domain::Role::school_contact, tid,
+             hash);
     add_user(*store, "rh@" + slug + ".demo", "Contact entreprise " + slug, domain::Role::company_contact, tid, hash);
     add_user(*store, "conseiller@" + slug + ".demo", "Prescripteur " + slug, domain::Role::prescriber, tid, hash);
 
@@ -235,10 +234,12 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
       }
     }
 
-    const std::vector<std::pair<std::string, std::string>> jobs = {
-        {"Technicienne de maintenance", "technician"}, {"Ingénieure méthodes", "engineer"},
-        {"Responsable RH", "hr"},                      {"Professeure de technologie", "teacher"},
-        {"Opératrice sur commande numérique", "technician"}, {"Chercheuse en microsystèmes", "researcher"}};
+    const std::vector<std::pair<std::string, std::string>> jobs = {{"Technicienne de maintenance", "technician"},
+                                                                   {"Ingénieure méthodes", "engineer"},
+                                                                   {"Responsable RH", "hr"},
+                                                                   {"Professeure de technologie", "teacher"},
+                                                                   {"Opératrice sur commande numérique", "technician"},
+                                                                   {"Chercheuse en microsystèmes", "researcher"}};
     for (std::size_t i = 0; i < org_ids.size() * 2; ++i, ++person_index) {
       domain::Person p;
       p.territory_id = tid;

@@ -14,8 +14,7 @@ void check_max_length(Errors& e, const std::string& field, const std::string& va
     e[field] = "Ce champ est trop long (" + std::to_string(max_chars) + " caractères au plus).";
 }
 
-void require_text(Errors& e, const std::string& field, const std::string& value, std::size_t max_chars,
-                  bool required) {
+void require_text(Errors& e, const std::string& field, const std::string& value, std::size_t max_chars, bool required) {
   if (required && trim(value).empty()) {
     e[field] = "Ce champ est obligatoire.";
     return;
@@ -24,11 +23,15 @@ void require_text(Errors& e, const std::string& field, const std::string& value,
 }
 
 bool is_valid_uai(std::string_view uai) {
+  // 7 digits then the check letter: "ABCDEFGHJKLMNPRSTUVWXYZ"[number % 23] (I, O and Q are never used).
   if (uai.size() != 8) return false;
-  for (int i = 0; i < 7; ++i)
-    if (!std::isdigit(static_cast<unsigned char>(uai[i])) && !(i < 3 && (uai[i] == 'A' || uai[i] == 'B')))
-      return false;
-  return std::isalpha(static_cast<unsigned char>(uai[7])) != 0;
+  long number = 0;
+  for (int i = 0; i < 7; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(uai[i]))) return false;
+    number = number * 10 + (uai[i] - '0');
+  }
+  static constexpr std::string_view kLetters = "ABCDEFGHJKLMNPRSTUVWXYZ";
+  return std::toupper(static_cast<unsigned char>(uai[7])) == kLetters[static_cast<std::size_t>(number % 23)];
 }
 
 bool is_valid_siret(std::string_view s) {

@@ -1,8 +1,9 @@
 // Unit tests for text folding, slugs, UTF-8 checks and field validation.
+#include "domain/text.hpp"
+
 #include <gtest/gtest.h>
 
 #include "domain/account.hpp"
-#include "domain/text.hpp"
 #include "domain/validation.hpp"
 
 using namespace passerelles::domain;
@@ -12,11 +13,8 @@ TEST(Text, FoldRemovesAccentsAndCase) {
     const char* in;
     const char* out;
   } cases[] = {
-      {"Collège Saint-Exupéry", "college saint-exupery"},
-      {"MÉCANIQUE", "mecanique"},
-      {"Œuvre d’Ève", "oeuvre d'eve"},
-      {"Lycée Ľudovít Štúr", "lycee ludovit stur"},
-      {"plain", "plain"},
+      {"Collège Saint-Exupéry", "college saint-exupery"}, {"MÉCANIQUE", "mecanique"}, {"Œuvre d’Ève", "oeuvre d'eve"},
+      {"Lycée Ľudovít Štúr", "lycee ludovit stur"},       {"plain", "plain"},
   };
   for (const auto& c : cases) EXPECT_EQ(fold(c.in), c.out) << c.in;
 }
@@ -35,7 +33,9 @@ TEST(Text, Utf8Validity) {
 }
 
 TEST(Validation, Identifiers) {
-  EXPECT_TRUE(is_valid_uai("0350001A"));
+  EXPECT_TRUE(is_valid_uai("0350122T"));   // real: école of Baulon
+  EXPECT_TRUE(is_valid_uai("0071168g"));   // real, lower-case letter
+  EXPECT_FALSE(is_valid_uai("0350122A"));  // wrong check letter
   EXPECT_FALSE(is_valid_uai("035001A"));
   EXPECT_FALSE(is_valid_uai("0350001"));
   EXPECT_TRUE(is_valid_siret("73282932000074"));
