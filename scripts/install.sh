@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Passerelles needs to build, run and test on Debian 12: apt packages, then npm ci.
-# Idempotent: does nothing that is already done. Usage: scripts/install.sh [build|run|test]
+# Idempotent: does nothing that is already done. Usage: scripts/install.sh [build|lint|run|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,14 +14,16 @@ build_pkgs=(
   libsodium-dev libcurl4-openssl-dev zlib1g-dev libkainjow-mustache-dev
   libgtest-dev
 )
+lint_pkgs=(clang-format clang-tidy)
 test_pkgs=(
-  postgresql chromium python3-aiosmtpd nginx-light wrk clang-format clang-tidy
+  postgresql chromium python3-aiosmtpd nginx-light wrk "${lint_pkgs[@]}"
 )
 
 pkgs=("${build_pkgs[@]}")
 # Node.js may come from elsewhere (it bundles npm); only ask Debian for it when absent.
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$what" = lint ] && pkgs+=("${lint_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -7,7 +7,8 @@
 namespace passerelles {
 
 struct EmbeddedFile {
-  std::string_view path;  // e.g. "web/templates/layout.html", "store/migrations/0001_init.sql", "npm/htmx.org/dist/htmx.min.js"
+  std::string_view
+      path;  // e.g. "web/templates/layout.html", "store/migrations/0001_init.sql", "npm/htmx.org/dist/htmx.min.js"
   std::string_view data;
 };
 

@@ -40,8 +40,9 @@ int run(int argc, char** argv) {
   UserAddOptions ua;
   auto* user_add = user->add_subcommand("add", "Create an account");
   user_add->add_option("--email", ua.email, "E-mail address (the login)")->required();
-  user_add->add_option("--role", ua.role,
-                       "admin, coordinator, ambassador, school_contact, company_contact, prescriber or viewer")
+  user_add
+      ->add_option("--role", ua.role,
+                   "admin, coordinator, ambassador, school_contact, company_contact, prescriber or viewer")
       ->required();
   user_add->add_option("--territory", ua.territory, "Territory slug (not for admin)");
   user_add->add_option("--name", ua.name, "Display name");
@@ -50,8 +51,7 @@ int run(int argc, char** argv) {
   auto* import = app.add_subcommand("import", "Import reference data");
   import->require_subcommand(1);
   ImportOptions io;
-  for (const auto& [what, help] :
-       std::vector<std::pair<std::string, std::string>>{
+  for (const auto& [what, help] : std::vector<std::pair<std::string, std::string>>{
            {"schools", "Schools from an Annuaire de l'éducation or geolocation CSV export"},
            {"communes", "Communes and postal codes (default: from the data folder)"},
            {"rome", "ROME v460 codes and job titles, domains and diploma levels (default: from the data folder)"}}) {

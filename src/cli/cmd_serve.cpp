@@ -34,8 +34,8 @@ int cmd_serve(const config::Config& cfg) {
   so.trust_proxy = cfg.bool_option("trust_proxy");
   http::Server server(so, [&app](http::Request& req) { return app.handle(req); });
   server.bind();
-  spdlog::info("Passerelles {} listening on http://{}:{} (database: {})", PASSERELLES_VERSION, so.host,
-               server.port(), store->is_sqlite() ? "SQLite" : "PostgreSQL");
+  spdlog::info("Passerelles {} listening on http://{}:{} (database: {})", PASSERELLES_VERSION, so.host, server.port(),
+               store->is_sqlite() ? "SQLite" : "PostgreSQL");
   server.run();
   return 0;
 }

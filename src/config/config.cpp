@@ -29,12 +29,12 @@ const std::vector<Option>& options() {
        &Config::body_limit},
       {"header_limit", "PASSERELLES_HEADER_LIMIT", "Largest request header block in bytes (431 beyond)", false,
        &Config::header_limit},
-      {"read_timeout", "PASSERELLES_READ_TIMEOUT", "Seconds to wait for a request before closing the connection",
-       false, &Config::read_timeout},
+      {"read_timeout", "PASSERELLES_READ_TIMEOUT", "Seconds to wait for a request before closing the connection", false,
+       &Config::read_timeout},
       {"shutdown_grace", "PASSERELLES_SHUTDOWN_GRACE", "Seconds in-flight requests get to finish on SIGTERM", false,
        &Config::shutdown_grace},
-      {"session_idle_minutes", "PASSERELLES_SESSION_IDLE_MINUTES", "A session ends after this much inactivity",
-       false, &Config::session_idle_minutes},
+      {"session_idle_minutes", "PASSERELLES_SESSION_IDLE_MINUTES", "A session ends after this much inactivity", false,
+       &Config::session_idle_minutes},
       {"session_max_hours", "PASSERELLES_SESSION_MAX_HOURS", "A session ends this long after login whatever happens",
        false, &Config::session_max_hours},
       {"smtp_url", "PASSERELLES_SMTP_URL", "SMTP server for outgoing mail (smtp:// or smtps://)", false,
@@ -128,8 +128,7 @@ std::vector<std::string> validate(const Config& cfg) {
       errors.push_back(std::string("option ") + key + " (" + o->env + ") must be a positive whole number, got '" +
                        cfg.*(o->member) + "'");
   }
-  if (cfg.db.rfind("sqlite:", 0) != 0 && cfg.db.rfind("postgresql://", 0) != 0 &&
-      cfg.db.rfind("postgres://", 0) != 0)
+  if (cfg.db.rfind("sqlite:", 0) != 0 && cfg.db.rfind("postgresql://", 0) != 0 && cfg.db.rfind("postgres://", 0) != 0)
     errors.push_back("option db must start with sqlite: or postgresql://");
   if (cfg.listen.find(':') == std::string::npos) errors.push_back("option listen must be HOST:PORT");
   for (const char* key : {"access_log", "trust_proxy"}) {

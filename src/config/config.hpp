@@ -34,10 +34,10 @@ struct Config {
 };
 
 struct Option {
-  const char* key;      // TOML key and flag name (--key with '_' -> '-')
-  const char* env;      // environment variable
-  const char* help;     // one line, shown by --help and documented in docs/configuration.md
-  bool secret;          // masked by `config dump`
+  const char* key;   // TOML key and flag name (--key with '_' -> '-')
+  const char* env;   // environment variable
+  const char* help;  // one line, shown by --help and documented in docs/configuration.md
+  bool secret;       // masked by `config dump`
   std::string Config::*member;
 };
 

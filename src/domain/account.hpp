@@ -19,7 +19,7 @@ struct Territory {
   long long id = 0;
   std::string slug;
   std::string name;
-  std::string kind;  // cmq | industry_territory | other
+  std::string kind;                      // cmq | industry_territory | other
   std::vector<std::string> departments;  // 3-character codes: '025', '062'
   std::string academy;
   std::string description;

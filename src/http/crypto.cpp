@@ -13,7 +13,7 @@ void init() {
   if (!ok) throw std::runtime_error("libsodium failed to initialise");
 }
 constexpr unsigned long long kOpsLimit = 2;
-constexpr std::size_t kMemLimit = 19 * 1024 * 1024;
+constexpr std::size_t kMemLimit = std::size_t{19} * 1024 * 1024;
 }  // namespace
 
 std::string hash_password(std::string_view password) {

@@ -1,11 +1,11 @@
 // Request accessors (headers, cookies, query, form), response builders and URL/UTF-8 helpers.
 #include "http/message.hpp"
 
-#include "http/multipart.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+
+#include "http/multipart.hpp"
 
 namespace passerelles::http {
 
@@ -33,8 +33,7 @@ std::string url_decode(std::string_view s, bool plus_as_space) {
     char c = s[i];
     if (c == '+' && plus_as_space) {
       out += ' ';
-    } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-               hex_value(s[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
       i += 2;
     } else {

@@ -1,11 +1,12 @@
 // Beast server: one coroutine per connection on the network threads; handlers run on a worker pool.
-#include <utility>  // before Asio's awaitable.hpp (it uses std::exchange)
-//
 #include "http/server.hpp"
 
+#include <utility>  // before Asio's awaitable.hpp (it uses std::exchange)
+//
 #include <spdlog/spdlog.h>
 #include <zlib.h>
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -43,22 +44,41 @@ std::string gzip(std::string_view data) {
   return out;
 }
 
+namespace {
+
+// The defaults of add_security_headers, in the order they are added.
+constexpr std::pair<std::string_view, std::string_view> security_headers[] = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+     "media-src 'self' https:; frame-src https:; object-src 'none'; base-uri 'self'; "
+     "form-action 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "strict-origin-when-cross-origin"},
+    {"X-Frame-Options", "DENY"},  // not when the handler sets Content-Security-Policy-Embed
+    {"Cache-Control", "no-store"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+};
+
+// Calls add(name, value) for each default header that has(name) does not find.
+template <class Has, class Add>
+void for_missing_security_headers(const Has& has, const Add& add) {
+  for (const auto& [name, value] : security_headers) {
+    if (has(name)) continue;
+    if (name == "X-Frame-Options" && has("Content-Security-Policy-Embed")) continue;
+    add(name, value);
+  }
+}
+
+}  // namespace
+
 void add_security_headers(Response& res) {
-  auto has = [&](std::string_view name) {
-    for (const auto& [k, v] : res.headers)
-      if (beast::iequals(k, name)) return true;
-    return false;
-  };
-  if (!has("Content-Security-Policy"))
-    res.header("Content-Security-Policy",
-               "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-               "media-src 'self' https:; frame-src https:; object-src 'none'; base-uri 'self'; "
-               "form-action 'self'; frame-ancestors 'none'");
-  if (!has("X-Content-Type-Options")) res.header("X-Content-Type-Options", "nosniff");
-  if (!has("Referrer-Policy")) res.header("Referrer-Policy", "strict-origin-when-cross-origin");
-  if (!has("X-Frame-Options") && !has("Content-Security-Policy-Embed")) res.header("X-Frame-Options", "DENY");
-  if (!has("Cache-Control")) res.header("Cache-Control", "no-store");
-  if (!has("Permissions-Policy")) res.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  for_missing_security_headers(
+      [&](std::string_view name) {
+        for (const auto& [k, v] : res.headers)
+          if (beast::iequals(k, name)) return true;
+        return false;
+      },
+      [&](std::string_view name, std::string_view value) { res.header(std::string(name), std::string(value)); });
 }
 
 struct Server::Impl {
@@ -97,7 +117,8 @@ struct Server::Impl {
         continue;
       }
       socket.set_option(tcp::no_delay(true));
-      asio::co_spawn(socket.get_executor(), session(beast::tcp_stream(std::move(socket))), asio::detached);
+      auto executor = socket.get_executor();  // before the move: argument order is unspecified
+      asio::co_spawn(executor, session(beast::tcp_stream(std::move(socket))), asio::detached);
     }
   }
 
@@ -123,10 +144,8 @@ struct Server::Impl {
   }
 
   template <class Stream>
-  awaitable<void> write_response(Stream& stream, const Request& req, Response res, bool keep_alive,
-                                 bool head) {
-    add_security_headers(res);
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+  awaitable<void> write_response(Stream& stream, const Request& req, Response res, bool keep_alive, bool head) {
+    bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), 11};
     out.set(bhttp::field::server, "Passerelles");
     out.set(bhttp::field::content_type, res.content_type);
     if (!req.request_id.empty()) out.set("X-Request-Id", req.request_id);
@@ -135,6 +154,9 @@ struct Server::Impl {
       out.insert(k, v);
       if (beast::iequals(k, "Vary")) vary_encoding = true;
     }
+    // As add_security_headers(res), straight into the message (no copies through res.headers).
+    for_missing_security_headers([&](std::string_view name) { return out.find(name) != out.end(); },
+                                 [&](std::string_view name, std::string_view value) { out.insert(name, value); });
     if (res.compressible && res.body.size() > 860 && req.accepts_gzip() &&
         (res.content_type.rfind("text/", 0) == 0 || res.content_type.rfind("application/json", 0) == 0 ||
          res.content_type.rfind("image/svg", 0) == 0 || res.content_type.rfind("application/javascript", 0) == 0)) {
@@ -143,10 +165,26 @@ struct Server::Impl {
       if (!vary_encoding) out.set(bhttp::field::vary, "Accept-Encoding");
     }
     out.keep_alive(keep_alive);
-    std::size_t length = res.body.size();
-    if (!head) out.body() = std::move(res.body);
-    out.content_length(length);
-    co_await bhttp::async_write(stream, out, use_awaitable);
+    out.content_length(res.body.size());
+    // The status line and fields as one buffer, as Beast's serializer writes them (which would hand the socket
+    // one buffer per field), then the body: one gathered write.
+    std::string fields;
+    fields.reserve(1024);
+    fields += "HTTP/1.1 ";
+    fields += std::to_string(out.result_int());
+    fields += ' ';
+    fields += out.reason();
+    fields += "\r\n";
+    for (const auto& f : out) {
+      fields += f.name_string();
+      fields += ": ";
+      fields += f.value();
+      fields += "\r\n";
+    }
+    fields += "\r\n";
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(fields), asio::buffer(res.body)};
+    if (head) buffers[1] = {};
+    co_await asio::async_write(stream, buffers, use_awaitable);
   }
 
   awaitable<void> session(beast::tcp_stream stream) {
@@ -239,10 +277,10 @@ struct Server::Impl {
         co_await write_response(stream, req, std::move(res), keep_alive, head);
         --in_flight;
         if (opts.access_log) {
-          auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started)
-                        .count();
-          spdlog::info("{} {} {} {} {:.1f}ms {}", req.request_id, req.method, req.target, status, us / 1000.0,
-                       req.remote_addr);
+          auto us =
+              std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+          spdlog::info("{} {} {} {} {:.1f}ms {}", req.request_id, req.method, req.target, status,
+                       static_cast<double>(us) / 1000.0, req.remote_addr);
         }
         if (!keep_alive) break;
       }
@@ -293,7 +331,9 @@ void Server::bind() {
   a.listen(asio::socket_base::max_listen_connections);
 }
 
-unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+unsigned short Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 void Server::run() {
   if (!impl_->acceptor.is_open()) bind();

@@ -14,8 +14,8 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: pick a free port (see Server::port)
   int io_threads = 1;
   int worker_threads = 4;  // handlers (and so database work) run here, never on the network threads
-  std::size_t body_limit = 10 * 1024 * 1024;
-  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = std::size_t{10} * 1024 * 1024;
+  std::size_t header_limit = std::size_t{16} * 1024;
   int read_timeout_seconds = 30;
   int shutdown_grace_seconds = 10;
   bool access_log = true;

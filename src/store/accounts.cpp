@@ -12,8 +12,7 @@ using soci::into;
 using soci::use;
 
 long long now_unix() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 namespace {
@@ -51,9 +50,7 @@ domain::User user_from_row(const soci::row& r) {
   return u;
 }
 
-const char* kUserColumns =
-    "SELECT id, email, display_name, role, territory_id, active FROM users ";
-
+const char* kUserColumns = "SELECT id, email, display_name, role, territory_id, active FROM users ";
 
 }  // namespace
 
@@ -268,11 +265,10 @@ std::vector<ApiTokenRow> api_tokens_of_user(Store& s, long long user_id) {
   return s.read([&](soci::session& sql) {
     std::vector<ApiTokenRow> out;
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT id, name, prefix, created_at, last_used_at FROM api_tokens WHERE user_id = :u ORDER BY id",
+        (sql.prepare
+             << "SELECT id, name, prefix, created_at, last_used_at FROM api_tokens WHERE user_id = :u ORDER BY id",
          use(user_id));
-    for (const auto& r : rs)
-      out.push_back({col_ll(r, 0), col_str(r, 1), col_str(r, 2), col_ll(r, 3),
-                     col_ll(r, 4)});
+    for (const auto& r : rs) out.push_back({col_ll(r, 0), col_str(r, 1), col_str(r, 2), col_ll(r, 3), col_ll(r, 4)});
     return out;
   });
 }
@@ -289,8 +285,8 @@ std::optional<long long> user_id_by_api_token_hash(Store& s, const std::string& 
 std::optional<ApiTokenOwner> api_token_by_hash(Store& s, const std::string& token_hash) {
   return s.read([&](soci::session& sql) -> std::optional<ApiTokenOwner> {
     ApiTokenOwner o;
-    sql << "SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = :h", use(token_hash),
-        into(o.token_id), into(o.user_id), into(o.last_used_at);
+    sql << "SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = :h", use(token_hash), into(o.token_id),
+        into(o.user_id), into(o.last_used_at);
     if (!sql.got_data()) return std::nullopt;
     return o;
   });
@@ -304,8 +300,8 @@ void touch_api_token(Store& s, long long token_id, long long when) {
 
 bool delete_api_token(Store& s, long long user_id, long long token_id) {
   return s.write([&](soci::session& sql) {
-    soci::statement st = (sql.prepare << "DELETE FROM api_tokens WHERE id = :id AND user_id = :u", use(token_id),
-                          use(user_id));
+    soci::statement st =
+        (sql.prepare << "DELETE FROM api_tokens WHERE id = :id AND user_id = :u", use(token_id), use(user_id));
     st.execute(true);
     return st.get_affected_rows() > 0;
   });
@@ -326,11 +322,12 @@ std::vector<AuditEntry> audit_entries(Store& s, long long territory_id, int limi
   return s.read([&](soci::session& sql) {
     std::vector<AuditEntry> out;
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT id, at, user_label, action, entity, entity_id, detail FROM audit_log WHERE territory_id = :t ORDER BY id DESC LIMIT :l OFFSET :o",
+        (sql.prepare << "SELECT id, at, user_label, action, entity, entity_id, detail FROM audit_log WHERE "
+                        "territory_id = :t ORDER BY id DESC LIMIT :l OFFSET :o",
          use(territory_id), use(limit), use(offset));
     for (const auto& r : rs)
-      out.push_back({col_ll(r, 0), col_ll(r, 1), col_str(r, 2), col_str(r, 3),
-                     col_str(r, 4), col_ll(r, 5), col_str(r, 6)});
+      out.push_back(
+          {col_ll(r, 0), col_ll(r, 1), col_str(r, 2), col_str(r, 3), col_str(r, 4), col_ll(r, 5), col_str(r, 6)});
     return out;
   });
 }

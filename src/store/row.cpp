@@ -17,9 +17,13 @@ long long col_ll(const soci::row& r, std::size_t i) {
   }
 }
 
-int col_int(const soci::row& r, std::size_t i) { return static_cast<int>(col_ll(r, i)); }
+int col_int(const soci::row& r, std::size_t i) {
+  return static_cast<int>(col_ll(r, i));
+}
 
-double col_dbl(const soci::row& r, std::size_t i) { return col_opt_dbl(r, i).value_or(0.0); }
+double col_dbl(const soci::row& r, std::size_t i) {
+  return col_opt_dbl(r, i).value_or(0.0);
+}
 
 std::optional<double> col_opt_dbl(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;

@@ -1,9 +1,9 @@
 // Store: connection pool, dialect handling, transactions and the migration runner.
 #include "store/store.hpp"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-#include <libpq-fe.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,8 +17,7 @@ namespace passerelles::store {
 namespace {
 
 long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 // libpq accepts URIs, but SOCI rewrites the connect string: hand it libpq's keyword=value form.
@@ -160,8 +159,7 @@ const std::vector<MigrationInfo>& Store::migrations() {
       std::cmatch m;
       std::string path(f.path);
       std::smatch sm;
-      if (std::regex_match(path, sm, name_re))
-        v.push_back({std::stoi(sm[1].str()), sm[2].str(), std::string(f.data)});
+      if (std::regex_match(path, sm, name_re)) v.push_back({std::stoi(sm[1].str()), sm[2].str(), std::string(f.data)});
     }
     std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
     for (std::size_t i = 0; i < v.size(); ++i)
@@ -172,7 +170,9 @@ const std::vector<MigrationInfo>& Store::migrations() {
   return list;
 }
 
-int Store::latest_version() const { return static_cast<int>(migrations().size()); }
+int Store::latest_version() const {
+  return static_cast<int>(migrations().size());
+}
 
 int Store::schema_version() {
   return read([&](soci::session& sql) {

@@ -3,6 +3,8 @@
 
 namespace passerelles::web {
 
-http::Response about_show(Ctx& c) { return c.page("about", "À propos et sources", Data()); }
+http::Response about_show(Ctx& c) {
+  return c.page("about", "À propos et sources", Data());
+}
 
 }  // namespace passerelles::web

@@ -1,13 +1,14 @@
 // Request pipeline: static assets, session and CSRF, access rules, then the page handler.
 #include "web/app.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <nlohmann/json.hpp>
+
+#include "domain/text.hpp"
 #include "embedded.hpp"
 #include "http/crypto.hpp"
 #include "http/server.hpp"
-#include "domain/text.hpp"
 #include "store/accounts.hpp"
 #include "store/stats.hpp"
 
@@ -15,20 +16,73 @@ namespace passerelles::web {
 
 // ---- templates ----------------------------------------------------------------------------------
 
+namespace {
+
+using Mustache = kainjow::mustache::mustache;
+
+std::string template_source(const std::string& name) {
+  auto src = embedded_file("web/templates/" + name + ".html");
+  if (!src) throw std::runtime_error("no template " + name);
+  return std::string(*src);
+}
+
+void render_with(Mustache& m, const std::string& name, const Data& data, std::string& out) {
+  m.render(data, [&out](const std::string& s) { out += s; });
+  if (!m.error_message().empty()) throw std::runtime_error("template " + name + ": " + m.error_message());
+}
+
+}  // namespace
+
 std::string Templates::render(const std::string& name, const Data& data) const {
-  thread_local std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> cache;
+  std::string out;
+  render_to(out, name, data);
+  return out;
+}
+
+void Templates::render_to(std::string& out, const std::string& name, const Data& data) const {
+  thread_local std::map<std::string, std::unique_ptr<Mustache>> cache;
   auto it = cache.find(name);
   if (it == cache.end()) {
-    auto src = embedded_file("web/templates/" + name + ".html");
-    if (!src) throw std::runtime_error("no template " + name);
-    auto m = std::make_unique<kainjow::mustache::mustache>(std::string(*src));
+    auto m = std::make_unique<Mustache>(template_source(name));
     if (!m->is_valid()) throw std::runtime_error("template " + name + ": " + m->error_message());
     it = cache.emplace(name, std::move(m)).first;
   }
   // Partials: {{> name}} resolves to templates/partials/<name>.html via data "partials.<name>".
-  std::string out = it->second->render(data);
-  if (!it->second->error_message().empty())
-    throw std::runtime_error("template " + name + ": " + it->second->error_message());
+  render_with(*it->second, name, data, out);
+}
+
+std::string Templates::render_layout(const Data& data, std::string_view content) const {
+  // The layout's two halves around its {{{content}}} tag, parsed once per thread; none when that tag is
+  // missing, repeated or inside a section (a half would then not be a valid template on its own).
+  struct Halves {
+    std::unique_ptr<Mustache> head, tail;
+  };
+  thread_local std::optional<Halves> halves;
+  if (!halves) {
+    halves.emplace();
+    static const std::string marker = "{{{content}}}";
+    std::string src = template_source("layout");
+    auto at = src.find(marker);
+    if (at != std::string::npos && src.find(marker, at + 1) == std::string::npos) {
+      auto head = std::make_unique<Mustache>(src.substr(0, at));
+      auto tail = std::make_unique<Mustache>(src.substr(at + marker.size()));
+      if (head->is_valid() && tail->is_valid()) {
+        halves->head = std::move(head);
+        halves->tail = std::move(tail);
+      }
+    }
+  }
+  std::string out;
+  if (!halves->head) {
+    Data whole = data;
+    whole.set("content", std::string(content));
+    render_to(out, "layout", whole);
+    return out;
+  }
+  out.reserve(content.size() + 4096);
+  render_with(*halves->head, "layout", data, out);
+  out += content;
+  render_with(*halves->tail, "layout", data, out);
   return out;
 }
 
@@ -143,8 +197,9 @@ const std::map<std::string, std::string>& flash_messages() {
       {"jeton-supprime", "Jeton supprimé."},
       {"mdp-modifie", "Votre mot de passe a été modifié."},
       {"compte-cree", "Compte créé : une invitation à choisir un mot de passe a été envoyée par e-mail."},
-      {"compte-cree-sans-mail", "Compte créé, mais l’e-mail d’invitation n’a pas pu être envoyé : la personne "
-                                "peut utiliser « Mot de passe oublié ? » sur la page de connexion."},
+      {"compte-cree-sans-mail",
+       "Compte créé, mais l’e-mail d’invitation n’a pas pu être envoyé : la personne "
+       "peut utiliser « Mot de passe oublié ? » sur la page de connexion."},
       {"compte-desactive", "Compte désactivé."},
       {"territoire-cree", "Territoire créé : ajoutez maintenant sa coordinatrice."},
       {"importe", "Import terminé."},
@@ -154,39 +209,52 @@ const std::map<std::string, std::string>& flash_messages() {
 
 }  // namespace
 
+std::optional<Data> Ctx::me_data() const {
+  if (!actor) return std::nullopt;
+  Data u;
+  u.set("email", actor->user.email);
+  u.set("name", actor->user.display_name.empty() ? actor->user.email : actor->user.display_name);
+  u.set("role", std::string(domain::role_label_fr(actor->user.role)));
+  u.set("territory", actor->territory.name);
+  u.set("is_admin", actor->is_admin());
+  u.set("is_editor", actor->can_edit_directory());
+  return u;
+}
+
 http::Response Ctx::page(const std::string& tmpl, const std::string& title, Data data, int status) {
+  auto me = me_data();
   data.set("csrf", csrf);
   data.set("logged_in", logged_in());
-  if (actor) {
-    Data u;
-    u.set("email", actor->user.email);
-    u.set("name", actor->user.display_name.empty() ? actor->user.email : actor->user.display_name);
-    u.set("role", std::string(domain::role_label_fr(actor->user.role)));
-    u.set("territory", actor->territory.name);
-    u.set("is_admin", actor->is_admin());
-    u.set("is_editor", actor->can_edit_directory());
-    data.set("me", u);
-  }
-  std::string body = app.templates.render(tmpl, data);
+  if (me) data.set("me", *me);
+  return in_layout(app.templates.render(tmpl, data), title, status, me);
+}
+
+http::Response Ctx::page_html(std::string_view body, const std::string& title, int status) {
+  return in_layout(body, title, status, me_data());
+}
+
+http::Response Ctx::in_layout(std::string_view body, const std::string& title, int status,
+                              const std::optional<Data>& me) {
   http::Response r;
   auto flash = flash_messages().find(req.query("msg"));
   if (req.is_htmx() && req.header("hx-boosted").empty()) {
-    if (flash != flash_messages().end()) body = "<p class=\"flash\" role=\"status\">" + flash->second + "</p>\n" + body;
-    r = http::Response::html(std::move(body), status);
+    std::string fragment;
+    if (flash != flash_messages().end()) fragment = "<p class=\"flash\" role=\"status\">" + flash->second + "</p>\n";
+    fragment += body;
+    r = http::Response::html(std::move(fragment), status);
   } else {
     Data layout;
     layout.set("title", title);
-    layout.set("content", body);
     layout.set("css_pico", app.assets.url("/static/pico.css"));
     layout.set("css_app", app.assets.url("/static/app.css"));
     layout.set("js_htmx", app.assets.url("/static/htmx.js"));
     layout.set("js_app", app.assets.url("/static/app.js"));
     layout.set("csrf", csrf);
     layout.set("logged_in", logged_in());
-    if (data.get("me")) layout.set("me", *data.get("me"));
+    if (me) layout.set("me", *me);
     if (flash != flash_messages().end()) layout.set("flash", flash->second);
     layout.set("path", req.path);
-    r = http::Response::html(app.templates.render("layout", layout), status);
+    r = http::Response::html(app.templates.render_layout(layout, body), status);
   }
   for (const auto& c : set_cookies) r.header("Set-Cookie", c);
   r.header("Vary", "HX-Request, Accept-Encoding");
@@ -199,8 +267,7 @@ http::Response Ctx::not_found() {
 }
 
 http::Response Ctx::forbidden() {
-  return page("error", "Accès refusé", Data("message", Data("Votre rôle ne permet pas d’accéder à cette page.")),
-              403);
+  return page("error", "Accès refusé", Data("message", Data("Votre rôle ne permet pas d’accéder à cette page.")), 403);
 }
 
 http::Response Ctx::bad_request(const std::string& message) {
@@ -210,9 +277,7 @@ http::Response Ctx::bad_request(const std::string& message) {
 // ---- app ----------------------------------------------------------------------------------------
 
 App::App(config::Config c, store::Store& s)
-    : cfg(std::move(c)),
-      store(s),
-      mailer(cfg.smtp_url, cfg.smtp_user, cfg.smtp_password, cfg.mail_from) {
+    : cfg(std::move(c)), store(s), mailer(cfg.smtp_url, cfg.smtp_user, cfg.smtp_password, cfg.mail_from) {
   secure_cookies = cfg.base_url().rfind("https://", 0) == 0;
   // The __Host- prefix needs Secure, which browsers accept only over HTTPS (or on localhost).
   session_cookie = secure_cookies ? "__Host-passerelles" : "passerelles";
@@ -272,9 +337,7 @@ long long App::current_schools_version() {
 void App::load_session(Ctx& ctx, const std::string& token_hash, long long now) {
   int idle = cfg.int_option("session_idle_minutes") * 60;
   int max_age = cfg.int_option("session_max_hours") * 3600;
-  auto fresh = [&](const CachedSession& cs) {
-    return now - cs.last_seen_at <= idle && now - cs.created_at <= max_age;
-  };
+  auto fresh = [&](const CachedSession& cs) { return now - cs.last_seen_at <= idle && now - cs.created_at <= max_age; };
   long long generation = store.auth_generation();
   std::optional<CachedSession> cached;
   {
@@ -323,8 +386,9 @@ http::Response App::dispatch(http::Request& req, Access access, PageHandler h, b
   Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
   if (!input_is_utf8(req)) {
     if (api) return api_error(400, "La requête contient des caractères invalides (UTF-8 attendu).");
-    return ctx.bad_request("La requête contient des caractères invalides. Vérifiez le texte saisi : rien n’a été "
-                           "enregistré.");
+    return ctx.bad_request(
+        "La requête contient des caractères invalides. Vérifiez le texte saisi : rien n’a été "
+        "enregistré.");
   }
   long long now = store::now_unix();
   bool bearer = false;

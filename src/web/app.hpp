@@ -1,14 +1,14 @@
 // The web application: templates, assets, the route table with access rules, and the per-request context.
 #pragma once
-#include <mustache.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mustache.hpp>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "config/config.hpp"
 #include "domain/account.hpp"
@@ -29,6 +29,11 @@ class Templates {
  public:
   // Renders templates/<name>.html; throws if the template is missing or malformed.
   std::string render(const std::string& name, const Data& data) const;
+  // Same, appending to `out` (no intermediate stream or copy).
+  void render_to(std::string& out, const std::string& name, const Data& data) const;
+  // Renders templates/layout.html around `content` (its {{{content}}}) without copying `content` into `data`:
+  // the layout is split at that tag once, and its two halves are rendered on either side of the content.
+  std::string render_layout(const Data& data, std::string_view content) const;
 };
 
 // Static files served at content-hashed URLs with a one-year cache.
@@ -83,9 +88,15 @@ struct Ctx {
 
   // Renders a page inside the layout (or alone for an htmx request), adding the common values.
   http::Response page(const std::string& tmpl, const std::string& title, Data data, int status = 200);
+  // The same for a body already rendered (e.g. kept in a cache): it must not depend on the user.
+  http::Response page_html(std::string_view body, const std::string& title, int status = 200);
   http::Response not_found();
   http::Response forbidden();
   http::Response bad_request(const std::string& message);
+
+  // The signed-in user's values for templates ({{#me}}), absent when anonymous.
+  std::optional<Data> me_data() const;
+  http::Response in_layout(std::string_view body, const std::string& title, int status, const std::optional<Data>& me);
 };
 
 using PageHandler = http::Response (*)(Ctx&);
@@ -109,8 +120,10 @@ struct App {
   bool secure_cookies = false;
   std::string session_cookie;  // "__Host-passerelles" behind HTTPS, "passerelles" otherwise
   std::string csrf_cookie;
-  // Rendered school search results (reference data, read far more than written), per filter.
-  VersionedCache<std::string> school_results{4096};
+  // Rendered school search results (reference data, read far more than written), per filter, and the school
+  // list page body around them, per filter and scope. Shared, so that a hit copies no HTML under the lock.
+  VersionedCache<std::shared_ptr<const std::string>> school_results{4096};
+  VersionedCache<std::shared_ptr<const std::string>> school_pages{1024};
   Throttled schools_version{std::chrono::milliseconds(2000)};
   std::atomic<long long> schools_local_changes{0};  // bumped by imports in this process
   long long current_schools_version();

@@ -3,6 +3,8 @@
 
 namespace passerelles::web {
 
-http::Response import_new(Ctx& c) { return c.page("import", "Importer l’annuaire des établissements", Data()); }
+http::Response import_new(Ctx& c) {
+  return c.page("import", "Importer l’annuaire des établissements", Data());
+}
 
 }  // namespace passerelles::web

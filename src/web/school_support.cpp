@@ -12,7 +12,8 @@ store::SchoolFilter school_filter(const Ctx& c) {
   store::SchoolFilter f;
   f.departments = c.actor ? c.actor->territory.departments : std::vector<std::string>{};
   std::string dep = c.req.query("departement");
-  if (c.actor && c.actor->is_admin() && dep.size() >= 2 && dep.size() <= 3) f.departments = {domain::department_code3(dep)};
+  if (c.actor && c.actor->is_admin() && dep.size() >= 2 && dep.size() <= 3)
+    f.departments = {domain::department_code3(dep)};
   f.query = domain::trim(c.req.query("q"));
   if (f.query.size() > 200) f.query.resize(200);
   std::string kind = c.req.query("type");

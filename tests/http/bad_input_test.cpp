@@ -29,10 +29,12 @@ std::string replace_params(const std::string& pattern, const std::string& value)
   return out;
 }
 
-const std::vector<std::string> kBadIds = {"abc", "0", "-1", "99999999999999999999999", "%00", "%C3%28", "1%27%20OR%201=1"};
+const std::vector<std::string> kBadIds = {
+    "abc", "0", "-1", "99999999999999999999999", "%00", "%C3%28", "1%27%20OR%201=1"};
 
-const std::vector<std::string> kFieldNames = {"name", "first_name", "last_name", "email", "kind", "uai", "siret",
-                                              "phone", "website", "password", "commune_insee", "query", "q"};
+const std::vector<std::string> kFieldNames = {"name",          "first_name", "last_name", "email",   "kind",
+                                              "uai",           "siret",      "phone",     "website", "password",
+                                              "commune_insee", "query",      "q"};
 
 std::vector<std::vector<std::pair<std::string, std::string>>> bad_forms() {
   std::vector<std::vector<std::pair<std::string, std::string>>> out;
@@ -51,10 +53,15 @@ std::vector<std::vector<std::pair<std::string, std::string>>> bad_forms() {
   return out;
 }
 
-const std::vector<std::string> kBadJson = {
-    "{", "[]", "null", "42", R"({"name": 42, "kind": ["x"], "email": {"a": 1}})",
-    "{\"name\": \"\xC3\x28\"}", R"({"name": ")" + std::string(100000, 'y') + R"("})",
-    R"({"name": "ok", "territory_id": "not-a-number", "organisation_id": -5})", "\xFF\xFE\x00\x01"};
+const std::vector<std::string> kBadJson = {"{",
+                                           "[]",
+                                           "null",
+                                           "42",
+                                           R"({"name": 42, "kind": ["x"], "email": {"a": 1}})",
+                                           "{\"name\": \"\xC3\x28\"}",
+                                           R"({"name": ")" + std::string(100000, 'y') + R"("})",
+                                           R"({"name": "ok", "territory_id": "not-a-number", "organisation_id": -5})",
+                                           "\xFF\xFE\x00\x01"};
 
 }  // namespace
 

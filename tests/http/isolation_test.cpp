@@ -59,8 +59,8 @@ std::string rows_of_a(store::Store& s, const Seeded& d) {
   std::string line, out;
   std::string mark = "territory_id=" + std::to_string(d.territory_a);
   while (std::getline(all, line))
-    if (line.find(mark + " ") != std::string::npos || line.ends_with(mark) ||
-        line.find(kMarker) != std::string::npos || line.rfind("territories: id=" + std::to_string(d.territory_a) + " ", 0) == 0)
+    if (line.find(mark + " ") != std::string::npos || line.ends_with(mark) || line.find(kMarker) != std::string::npos ||
+        line.rfind("territories: id=" + std::to_string(d.territory_a) + " ", 0) == 0)
       out += line + "\n";
   return out;
 }
@@ -119,11 +119,13 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
   std::string a_org = std::to_string(d.org_a), a_person = std::to_string(d.person_a);
   // Fields a handler might read as "the other record" (merges, moves) all point at A's records.
   std::vector<std::pair<std::string, std::string>> form = {
-      {"name", "Piratage"}, {"first_name", "Piratage"}, {"last_name", "Piratage"}, {"kind", "company"},
-      {"other_id", a_org}, {"duplicate_id", a_org}, {"doublon", a_org}, {"source_id", a_org},
-      {"organisation_id", a_org}, {"person_id", a_person}, {"email", "pirate@exemple.fr"}};
+      {"name", "Piratage"},    {"first_name", "Piratage"},    {"last_name", "Piratage"},
+      {"kind", "company"},     {"other_id", a_org},           {"duplicate_id", a_org},
+      {"doublon", a_org},      {"source_id", a_org},          {"organisation_id", a_org},
+      {"person_id", a_person}, {"email", "pirate@exemple.fr"}};
   std::string json = R"({"name":"Piratage","first_name":"Piratage","last_name":"Piratage","kind":"company",)"
-                     R"("organisation_id":)" + a_org + R"(,"other_id":)" + a_org + "}";
+                     R"("organisation_id":)" +
+                     a_org + R"(,"other_id":)" + a_org + "}";
 
   int walked = 0;
   for (const auto& route : srv.app().router.routes()) {

@@ -1,20 +1,19 @@
 // HTTP tests of the server itself: limits, keep-alive, security headers, gzip, static assets, shutdown, login.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#include <boost/asio.hpp>
-#include <regex>
 #include <atomic>
+#include <boost/asio.hpp>
 #include <chrono>
 #include <filesystem>
+#include <regex>
 #include <thread>
-#include <unistd.h>
-#include <sys/wait.h>
 
 #include "http/message.hpp"
-#include "web/app.hpp"
-
 #include "support/http_support.hpp"
 #include "support/test_support.hpp"
+#include "web/app.hpp"
 
 using namespace passerelles;
 using fixture::Client;
@@ -58,8 +57,8 @@ TEST_P(ServerHttp, OversizedBodyIs413AndHeadersAre431) {
   cfg.header_limit = "2000";
   TestServer srv(GetParam(), cfg);
   Client c(srv.port());
-  auto big = c.request("POST", "/connexion", std::string(5000, 'a'),
-                       {{"Content-Type", "application/x-www-form-urlencoded"}});
+  auto big =
+      c.request("POST", "/connexion", std::string(5000, 'a'), {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(big.status, 413);
   auto huge_header = c.get("/", {{"X-Filler", std::string(4000, 'b')}});
   EXPECT_EQ(huge_header.status, 431);
@@ -85,7 +84,8 @@ TEST_P(ServerHttp, KeepAliveServesSeveralRequestsOnOneConnection) {
   boost::asio::io_context ioc;
   boost::asio::ip::tcp::socket sock(ioc);
   sock.connect({boost::asio::ip::make_address("127.0.0.1"), srv.port()});
-  std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string two =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   boost::asio::write(sock, boost::asio::buffer(two));
   std::string all;
   boost::system::error_code ec;

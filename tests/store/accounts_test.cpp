@@ -1,7 +1,8 @@
 // Store tests for territories, users, sessions and the migration runner, on every engine.
+#include "store/accounts.hpp"
+
 #include <gtest/gtest.h>
 
-#include "store/accounts.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

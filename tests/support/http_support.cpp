@@ -1,8 +1,8 @@
 // The in-process test server and a minimal HTTP/1.1 client over Beast (one connection per request).
-#include <utility>
-//
 #include "support/http_support.hpp"
 
+#include <utility>  // before Boost.Asio (its awaitable.hpp uses std::exchange)
+//
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -50,7 +50,9 @@ void TestServer::stop() {
   thread_.join();
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer() {
+  stop();
+}
 
 std::string HttpResult::header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);
@@ -118,8 +120,7 @@ HttpResult Client::post_form(const std::string& target, std::vector<std::pair<st
   bool has = false;
   for (const auto& f : fields) has = has || f.first == "csrf";
   if (!has) fields.emplace_back("csrf", csrf());
-  return request("POST", target, url_encode_form(fields),
-                 {{"Content-Type", "application/x-www-form-urlencoded"}});
+  return request("POST", target, url_encode_form(fields), {{"Content-Type", "application/x-www-form-urlencoded"}});
 }
 
 int Client::login(const std::string& email, const std::string& password) {

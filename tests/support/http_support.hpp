@@ -11,8 +11,12 @@
 #include "domain/account.hpp"
 #include "store/store.hpp"
 
-namespace passerelles::http { class Server; }
-namespace passerelles::web { struct App; }
+namespace passerelles::http {
+class Server;
+}
+namespace passerelles::web {
+struct App;
+}
 
 namespace passerelles::fixture {
 
@@ -38,7 +42,7 @@ class TestServer {
 
 struct HttpResult {
   int status = 0;
-  std::string body;  // decoded (gzip is not requested unless asked for)
+  std::string body;                            // decoded (gzip is not requested unless asked for)
   std::map<std::string, std::string> headers;  // lower-case names, last value wins
   std::vector<std::string> set_cookies;
   std::string header(const std::string& lower_name) const;

@@ -17,8 +17,9 @@ std::unique_ptr<store::Store> fresh_store(const std::string& engine) {
     // One schema per test, so that tests can run in parallel processes against one server.
     const char* env = std::getenv("PASSERELLES_TEST_PG");
     if (!env || !*env)
-      throw std::runtime_error("PASSERELLES_TEST_PG is not set: run `make test`, or start scripts/pg_test.sh and "
-                               "export its URL");
+      throw std::runtime_error(
+          "PASSERELLES_TEST_PG is not set: run `make test`, or start scripts/pg_test.sh and "
+          "export its URL");
     std::string url = env;
     std::random_device rd;
     std::string schema = "t" + std::to_string(rd()) + std::to_string(rd());

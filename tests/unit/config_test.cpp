@@ -1,12 +1,12 @@
 // Config: every option is documented, precedence file < environment, validation and secret masking.
+#include "config/config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include "config/config.hpp"
 
 using namespace passerelles::config;
 
