@@ -11,7 +11,7 @@ build_pkgs=(
   libboost-dev libboost-system-dev
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsodium-dev libcurl4-openssl-dev zlib1g-dev libkainjow-mustache-dev
+  libsodium-dev libcurl4-openssl-dev zlib1g-dev libkainjow-mustache-dev libjemalloc-dev
   libgtest-dev
 )
 lint_pkgs=(clang-format clang-tidy)
