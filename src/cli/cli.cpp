@@ -69,6 +69,29 @@ int run(int argc, char** argv) {
   exp_schools->add_option("--out", eo.out, "Output file (default: standard output)");
   exp_schools->add_option("--department", eo.department, "Only this département (e.g. 035)");
 
+  ReportOptions ro;
+  auto* report = app.add_subcommand("report", "Write the funder report or the indicators of a territory for a period");
+  report->add_option("--territory", ro.territory, "Territory slug");
+  report->add_option("--from", ro.from, "First month, YYYY-MM (a day YYYY-MM-DD counts as its month)");
+  report->add_option("--to", ro.to, "Last month, YYYY-MM (a day YYYY-MM-DD counts as its month)");
+  report->add_option("--format", ro.format, "pdf, xlsx or csv (default: from the extension of --out)");
+  report->add_option("--out", ro.out, "Output file ('-' for standard output)");
+  report->add_option("--separator", ro.separator, "CSV separator: ';' (French Excel, default) or ','");
+
+  GenerateHistoryOptions gh;
+  auto* generate = app.add_subcommand("generate-history", "Write a synthetic history of actions (benchmarks)");
+  generate->add_option("--territories", gh.territories, "Create or reuse bench-001 … bench-N (0: existing territories)");
+  generate->add_option("--years", gh.years, "Years of history, ending on --end (default 10)");
+  generate->add_option("--actions", gh.actions, "Actions in all (default 50000)");
+  generate->add_option("--seed", gh.seed, "Seed: the same seed on the same database gives the same history");
+  generate->add_option("--end", gh.end, "Last day, YYYY-MM-DD (default today)");
+  generate->add_flag("--quiet", gh.quiet, "No progress lines");
+  BenchWritesOptions bw;
+  auto* bench_writes = app.add_subcommand("bench-writes", "Time action writes through the store API (bench/)");
+  bench_writes->group("");  // hidden from --help
+  bench_writes->add_option("--territory", bw.territory, "Territory slug")->required();
+  bench_writes->add_option("--count", bw.count, "Actions to insert, validate, edit and delete (default 1000)");
+
   auto* conf = app.add_subcommand("config", "Configuration");
   conf->require_subcommand(1);
   auto* dump = conf->add_subcommand("dump", "Print the effective configuration, secrets masked");
@@ -109,6 +132,9 @@ int run(int argc, char** argv) {
     if (*user_add) return cmd_user_add(cfg, ua);
     if (*import) return cmd_import(cfg, io);
     if (*exp_schools) return cmd_export_schools(cfg, eo);
+    if (*report) return cmd_report(cfg, ro);
+    if (*generate) return cmd_generate_history(cfg, gh);
+    if (*bench_writes) return cmd_bench_writes(cfg, bw);
   } catch (const std::exception& e) {
     std::cerr << "passerelles: " << e.what() << "\n";
     return 1;

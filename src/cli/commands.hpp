@@ -37,4 +37,31 @@ struct ExportOptions {
 };
 int cmd_export_schools(const config::Config& cfg, const ExportOptions& opts);
 
+struct ReportOptions {
+  std::string territory;  // slug
+  std::string from, to;   // 'YYYY-MM' or 'YYYY-MM-DD' (reduced to its month)
+  std::string format;     // pdf | xlsx | csv; empty: from the extension of `out`
+  std::string out;        // file; "-" = standard output
+  std::string separator = ";";  // csv only: ';' or ','
+};
+int cmd_report(const config::Config& cfg, const ReportOptions& opts);
+
+// Numbers are kept as text and checked by the command (exit code 2 with a precise message).
+struct GenerateHistoryOptions {
+  std::string territories = "0";  // > 0: bench-001 … bench-N; 0: every existing territory
+  std::string years = "10";
+  std::string actions = "50000";
+  std::string seed = "1";
+  std::string end;  // 'YYYY-MM-DD'; empty = today
+  bool quiet = false;
+};
+int cmd_generate_history(const config::Config& cfg, const GenerateHistoryOptions& opts);
+
+// Hidden: times `count` inserts, validations, edits and deletions of actions through the store API.
+struct BenchWritesOptions {
+  std::string territory;  // slug
+  std::string count = "1000";
+};
+int cmd_bench_writes(const config::Config& cfg, const BenchWritesOptions& opts);
+
 }  // namespace passerelles::cli

@@ -5,6 +5,7 @@
 
 #include "domain/text.hpp"
 #include "store/accounts.hpp"
+#include "store/indicators.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -326,7 +327,7 @@ WriteResult merge_organisations(Store& s, long long territory_id, long long keep
   if (keep_id == duplicate_id)
     return failed(WriteResult::Status::conflict,
                   {{"duplicate_id", "Choisissez une autre organisation que celle conservée."}});
-  return s.write([&](soci::session& sql) {
+  WriteResult merged_result = s.write([&](soci::session& sql) {
     auto keep = load_org(sql, territory_id, keep_id, true);
     auto dup = load_org(sql, territory_id, duplicate_id, true);
     if (!keep || !dup) return failed(WriteResult::Status::not_found);
@@ -335,6 +336,18 @@ WriteResult merge_organisations(Store& s, long long territory_id, long long keep
     long long now = now_unix();
     sql << "UPDATE people SET organisation_id = :k, updated_at = :now WHERE territory_id = :t AND organisation_id = :d",
         use(keep_id), use(now), use(territory_id), use(duplicate_id);
+    // The duplicate's part in actions and in the action plan moves to the kept organisation (links both already
+    // have are left to the cascade).
+    sql << "UPDATE action_organisations SET organisation_id = :k WHERE organisation_id = :d AND action_id NOT IN "
+           "(SELECT action_id FROM action_organisations WHERE organisation_id = :k2)",
+        use(keep_id), use(duplicate_id), use(keep_id);
+    sql << "UPDATE initiative_partners SET organisation_id = :k WHERE organisation_id = :d AND initiative_id NOT IN "
+           "(SELECT initiative_id FROM initiative_partners WHERE organisation_id = :k2)",
+        use(keep_id), use(duplicate_id), use(keep_id);
+    for (const char* update : {"UPDATE initiatives SET lead_organisation_id = :k WHERE lead_organisation_id = :d",
+                               "UPDATE partnerships SET organisation_id = :k WHERE organisation_id = :d",
+                               "UPDATE fundings SET funder_organisation_id = :k WHERE funder_organisation_id = :d"})
+      sql << update, use(keep_id), use(duplicate_id);
     // The duplicate goes first: the kept organisation may take over its UAI or SIRET (unique per territory).
     sql << "DELETE FROM organisations WHERE territory_id = :t AND id = :d", use(territory_id), use(duplicate_id);
     write_org(sql, merged, now);
@@ -343,6 +356,9 @@ WriteResult merge_organisations(Store& s, long long territory_id, long long keep
           "« " + dup->name + " » (" + std::to_string(duplicate_id) + ") fusionnée dans « " + keep->name + " »");
     return done(keep_id);
   });
+  // The per-organisation credit of the moved actions follows (a merge is rare; the territory is rebuilt).
+  if (merged_result.ok()) rebuild_aggregates(s, territory_id);
+  return merged_result;
 }
 
 // ---- people -------------------------------------------------------------------------------------------------

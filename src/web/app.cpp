@@ -203,6 +203,12 @@ const std::map<std::string, std::string>& flash_messages() {
       {"compte-desactive", "Compte désactivé."},
       {"territoire-cree", "Territoire créé : ajoutez maintenant sa coordinatrice."},
       {"importe", "Import terminé."},
+      {"action-declaree", "Action déclarée : elle comptera dans les indicateurs une fois validée par la coordination."},
+      {"action-validee", "Action validée : elle compte désormais dans les indicateurs."},
+      {"action-refusee", "Action refusée."},
+      {"action-rouverte", "Action remise en attente de validation."},
+      {"action-supprimee", "Action supprimée."},
+      {"piece-ajoutee", "Pièce ajoutée."},
   };
   return m;
 }

@@ -69,4 +69,50 @@ http::Response people_api_show(Ctx& c);
 http::Response people_api_update(Ctx& c);
 http::Response people_api_delete(Ctx& c);
 
+// Action plan (plan_*.cpp).
+// -- plan handlers --
+http::Response plan_show(Ctx& c);
+http::Response plan_initiative_new(Ctx& c);
+http::Response plan_initiative_create(Ctx& c);
+http::Response plan_initiative_show(Ctx& c);
+http::Response plan_initiative_edit(Ctx& c);
+http::Response plan_initiative_update(Ctx& c);
+http::Response plan_initiative_delete(Ctx& c);
+http::Response plan_partnership_new(Ctx& c);
+http::Response plan_partnership_create(Ctx& c);
+http::Response plan_partnership_show(Ctx& c);
+http::Response plan_partnership_edit(Ctx& c);
+http::Response plan_partnership_update(Ctx& c);
+http::Response plan_partnership_delete(Ctx& c);
+http::Response plan_partnership_document(Ctx& c);
+http::Response plan_funding_new(Ctx& c);
+http::Response plan_funding_create(Ctx& c);
+http::Response plan_funding_edit(Ctx& c);
+http::Response plan_funding_update(Ctx& c);
+http::Response plan_funding_delete(Ctx& c);
+
+// Actions and files (action_*.cpp, file_show.cpp).
+// -- action handlers --
+http::Response action_index(Ctx& c);
+http::Response action_new(Ctx& c);
+http::Response action_create(Ctx& c);
+http::Response action_school_options(Ctx& c);
+http::Response action_show(Ctx& c);
+http::Response action_edit(Ctx& c);
+http::Response action_update(Ctx& c);
+http::Response action_validate(Ctx& c);
+http::Response action_reject(Ctx& c);
+http::Response action_reopen(Ctx& c);
+http::Response action_delete(Ctx& c);
+http::Response action_file_create(Ctx& c);
+http::Response file_show(Ctx& c);
+
+// Indicators: exports, report, counting rules, API (indicator_*.cpp).
+// -- indicator handlers --
+http::Response indicator_csv(Ctx& c);
+http::Response indicator_xlsx(Ctx& c);
+http::Response indicator_pdf(Ctx& c);
+http::Response indicator_rules_show(Ctx& c);
+http::Response indicators_api_show(Ctx& c);
+
 }  // namespace passerelles::web

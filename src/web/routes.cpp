@@ -70,6 +70,52 @@ void add_routes(App& app) {
   app.api("GET", "/api/v1/people/{id}", A::user, people_api_show);
   app.api("PUT", "/api/v1/people/{id}", A::editor, people_api_update);
   app.api("DELETE", "/api/v1/people/{id}", A::editor, people_api_delete);
+
+  // Action plan: initiatives with targets, partnerships, funding (/plan…).
+  // -- plan routes --
+  app.route("GET", "/plan", A::user, plan_show);
+  app.route("GET", "/plan/initiatives/nouvelle", A::editor, plan_initiative_new);
+  app.route("POST", "/plan/initiatives/nouvelle", A::editor, plan_initiative_create);
+  app.route("GET", "/plan/initiatives/{id}", A::user, plan_initiative_show);
+  app.route("GET", "/plan/initiatives/{id}/modifier", A::editor, plan_initiative_edit);
+  app.route("POST", "/plan/initiatives/{id}/modifier", A::editor, plan_initiative_update);
+  app.route("POST", "/plan/initiatives/{id}/supprimer", A::editor, plan_initiative_delete);
+  app.route("GET", "/plan/partenariats/nouveau", A::editor, plan_partnership_new);
+  app.route("POST", "/plan/partenariats/nouveau", A::editor, plan_partnership_create);
+  app.route("GET", "/plan/partenariats/{id}", A::user, plan_partnership_show);
+  app.route("GET", "/plan/partenariats/{id}/modifier", A::editor, plan_partnership_edit);
+  app.route("POST", "/plan/partenariats/{id}/modifier", A::editor, plan_partnership_update);
+  app.route("POST", "/plan/partenariats/{id}/supprimer", A::editor, plan_partnership_delete);
+  app.route("GET", "/plan/partenariats/{id}/convention", A::user, plan_partnership_document);
+  app.route("GET", "/plan/financements/nouveau", A::editor, plan_funding_new);
+  app.route("POST", "/plan/financements/nouveau", A::editor, plan_funding_create);
+  app.route("GET", "/plan/financements/{id}/modifier", A::editor, plan_funding_edit);
+  app.route("POST", "/plan/financements/{id}/modifier", A::editor, plan_funding_update);
+  app.route("POST", "/plan/financements/{id}/supprimer", A::editor, plan_funding_delete);
+
+  // Actions: declared by ambassadors and coordinators, validated by coordinators (/actions…), files (/fichiers…).
+  // -- action routes --
+  app.route("GET", "/actions", A::user, action_index);
+  app.route("GET", "/actions/nouvelle", A::user, action_new);
+  app.route("POST", "/actions/nouvelle", A::user, action_create);
+  app.route("GET", "/actions/etablissements", A::user, action_school_options);
+  app.route("GET", "/actions/{id}", A::user, action_show);
+  app.route("GET", "/actions/{id}/modifier", A::user, action_edit);
+  app.route("POST", "/actions/{id}/modifier", A::user, action_update);
+  app.route("POST", "/actions/{id}/valider", A::editor, action_validate);
+  app.route("POST", "/actions/{id}/rejeter", A::editor, action_reject);
+  app.route("POST", "/actions/{id}/rouvrir", A::editor, action_reopen);
+  app.route("POST", "/actions/{id}/supprimer", A::user, action_delete);
+  app.route("POST", "/actions/{id}/preuves", A::user, action_file_create);
+  app.route("GET", "/fichiers/{id}", A::user, file_show);
+
+  // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
+  // -- indicator routes --
+  app.route("GET", "/tableau-de-bord/export.csv", A::user, indicator_csv);
+  app.route("GET", "/tableau-de-bord/export.xlsx", A::user, indicator_xlsx);
+  app.route("GET", "/tableau-de-bord/rapport.pdf", A::user, indicator_pdf);
+  app.route("GET", "/regles-de-comptage", A::anyone, indicator_rules_show);
+  app.api("GET", "/api/v1/indicators", A::user, indicators_api_show);
 }
 
 }  // namespace passerelles::web

@@ -8,8 +8,8 @@ import { useEnvironment, login, axeViolations, formatViolations, USERS, VIEWPORT
 // Links found on the pages are visited too, so new pages are checked without being listed here.
 const EXPECTED = {
   visitor: ['/', '/connexion', '/mot-de-passe/oubli'],
-  coordinator: ['/tableau-de-bord', '/annuaire/etablissements', '/annuaire/organisations', '/annuaire/personnes',
-    '/profil', '/journal'],
+  coordinator: ['/tableau-de-bord', '/actions', '/actions/nouvelle', '/plan', '/annuaire/etablissements',
+    '/annuaire/organisations', '/annuaire/personnes', '/profil', '/journal'],
   admin: ['/tableau-de-bord', '/profil', '/journal', '/utilisateurs', '/territoires'],
 };
 const MISSING_PAGE = '/cette-page-n-existe-pas';  // scanned as the 404 page

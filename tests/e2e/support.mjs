@@ -23,6 +23,7 @@ export const USERS = {
   coordinator: { email: 'e2e-coordinatrice@passerelles.test', role: 'coordinator', password: PASSWORD },
   // Used by the tests that fail a login on purpose, so the other accounts are never locked.
   journey: { email: 'e2e-parcours@passerelles.test', role: 'coordinator', password: PASSWORD },
+  ambassador: { email: 'e2e-ambassadrice@passerelles.test', role: 'ambassador', password: PASSWORD },
 };
 export const TERRITORY = 'cmq-msi-bfc';
 
@@ -101,7 +102,7 @@ async function seed(db, log) {
 
 // A migrated and seeded database for this binary, built once and kept in the temp folder (`demo` takes about a
 // minute): its key is the binary's path, size and time, and the data folder. E2E_NO_CACHE=1 rebuilds it every time.
-const SEED_VERSION = 1;  // bump when `seed` changes
+const SEED_VERSION = 2;  // bump when `seed` changes
 async function templateDb() {
   const st = statSync(BIN);
   const key = createHash('sha256').update([SEED_VERSION, BIN, st.size, st.mtimeMs, DATA_DIR].join('\0')).digest('hex');

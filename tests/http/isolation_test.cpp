@@ -7,6 +7,7 @@
 
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
+#include "store/plan.hpp"
 #include "support/http_support.hpp"
 #include "support/snapshot.hpp"
 #include "support/test_support.hpp"
@@ -23,6 +24,8 @@ const std::string kMarker = "Zorglub-Secret-A";
 struct Seeded {
   long long territory_a = 0, territory_b = 0;
   long long org_a = 0, person_a = 0, user_a = 0, token_a = 0;
+  long long action_a = 0, file_a = 0;
+  long long initiative_a = 0, partnership_a = 0, funding_a = 0;
   std::string token_b;  // bearer token of B's coordinator
 };
 
@@ -49,7 +52,48 @@ Seeded seed(store::Store& s) {
            ":c, :u) RETURNING id",
         soci::use(d.territory_a), soci::use(d.org_a), soci::use(first), soci::use(now), soci::use(now),
         soci::into(d.person_a);
+    // An action and an evidence file of A (written directly: this test is about reading, not the action rules).
+    std::string title = kMarker + " action";
+    sql << "INSERT INTO actions (territory_id, kind, title, starts_on, month, status, girls, boys, created_at, "
+           "updated_at) VALUES (:t, 'temoignage_classe', :n, '2025-03-10', '2025-03', 'declared', 12, 9, :c, :u) "
+           "RETURNING id",
+        soci::use(d.territory_a), soci::use(title), soci::use(now), soci::use(now), soci::into(d.action_a);
+    std::string file_name = kMarker + ".pdf";
+    sql << "INSERT INTO files (territory_id, name, content_type, size, sha256, content, created_at) VALUES (:t, :n, "
+           "'application/pdf', 9, '', 'JVBERi0xLjQK', :c) RETURNING id",
+        soci::use(d.territory_a), soci::use(file_name), soci::use(now), soci::into(d.file_a);
+    sql << "INSERT INTO action_files (action_id, file_id, kind) VALUES (:a, :f, 'attendance')", soci::use(d.action_a),
+        soci::use(d.file_a);
   });
+  // A's action plan: an initiative led by its organisation, a partnership with its signed convention, a grant.
+  store::Author author{d.user_a, "coord-a@exemple.fr"};
+  domain::Initiative initiative;
+  initiative.territory_id = d.territory_a;
+  initiative.name = kMarker + " initiative";
+  initiative.lead_organisation_id = d.org_a;
+  initiative.targets = {{2026, "girls", 100}};
+  d.initiative_a = store::insert_initiative(s, initiative, author).id;
+  domain::Partnership partnership;
+  partnership.territory_id = d.territory_a;
+  partnership.title = kMarker + " convention";
+  partnership.organisation_id = d.org_a;
+  partnership.document_file_id = s.write([&](soci::session& sql) {
+    long long id = 0;
+    std::string name = kMarker + "-convention.pdf";
+    sql << "INSERT INTO files (territory_id, name, content_type, size, sha256, content, created_at) VALUES (:t, :n, "
+           "'application/pdf', 9, '', 'JVBERi0xLjQK', :c) RETURNING id",
+        soci::use(d.territory_a), soci::use(name), soci::use(now), soci::into(id);
+    return id;
+  });
+  d.partnership_a = store::insert_partnership(s, partnership, author).id;
+  domain::Funding funding;
+  funding.territory_id = d.territory_a;
+  funding.funder = kMarker + " Région";
+  funding.amount_cents = 1250000;
+  funding.starts_on = "2026-01-01";
+  funding.ends_on = domain::add_days(domain::paris_day(now), 30);
+  funding.initiative_ids = {d.initiative_a};
+  d.funding_a = store::insert_funding(s, funding, author).id;
   return d;
 }
 
@@ -74,6 +118,11 @@ std::string id_for(const std::string& pattern, const std::string& param, const S
   if (has("/utilisateurs/") || has("/users/")) return std::to_string(d.user_a);
   if (has("/jetons/") || has("/tokens/")) return std::to_string(d.token_a);
   if (has("/territoires/") || has("/territories/")) return std::to_string(d.territory_a);
+  if (has("/actions/")) return std::to_string(d.action_a);
+  if (has("/plan/initiatives/")) return std::to_string(d.initiative_a);
+  if (has("/plan/partenariats/")) return std::to_string(d.partnership_a);
+  if (has("/plan/financements/")) return std::to_string(d.funding_a);
+  if (has("/fichiers/")) return std::to_string(d.file_a);
   return "";
 }
 
@@ -113,6 +162,9 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
   EXPECT_NE(a.get("/annuaire/organisations/" + std::to_string(d.org_a)).body.find(kMarker), std::string::npos);
   EXPECT_NE(a.get("/annuaire/organisations?q=zorglub").body.find(kMarker), std::string::npos);
   EXPECT_NE(a.get("/annuaire/personnes/" + std::to_string(d.person_a)).body.find(kMarker), std::string::npos);
+  EXPECT_NE(a.get("/plan").body.find(kMarker + " Région"), std::string::npos) << "A sees its grant warning";
+  auto convention = a.get("/plan/partenariats/" + std::to_string(d.partnership_a) + "/convention");
+  EXPECT_NE(convention.header("content-disposition").find(kMarker), std::string::npos);
 
   Client b(srv.port());
   ASSERT_EQ(b.login("coord-b@exemple.fr", "mot-de-passe-de-test"), 303);
@@ -123,6 +175,17 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
       {"kind", "company"},     {"other_id", a_org},           {"duplicate_id", a_org},
       {"doublon", a_org},      {"source_id", a_org},          {"organisation_id", a_org},
       {"person_id", a_person}, {"email", "pirate@exemple.fr"}};
+  // The action plan's references: A's organisations and initiative.
+  form.insert(form.end(), {{"lead_organisation_id", a_org},
+                           {"partner_ids", a_org},
+                           {"funder_organisation_id", a_org},
+                           {"initiative_ids", std::to_string(d.initiative_a)},
+                           {"title", "Piratage"},
+                           {"funder", "Piratage"},
+                           {"amount", "100"},
+                           {"starts_on", "2026-01-01"},
+                           {"ends_on", "2026-12-31"},
+                           {"status", "draft"}});
   std::string json = R"({"name":"Piratage","first_name":"Piratage","last_name":"Piratage","kind":"company",)"
                      R"("organisation_id":)" +
                      a_org + R"(,"other_id":)" + a_org + "}";

@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# `make bench-dashboard`: the dashboard at national scale. For each engine (SQLite, PostgreSQL) and each size (50,000
+# and 5,000,000 actions over 300 territories and 10 years, from `passerelles generate-history`), serves the database
+# and measures /tableau-de-bord with wrk for one territory (default period and 10 years), the whole country (admin,
+# default period and 10 years) and filtered views (type + niveau: these read the actions, not the aggregates).
+# Prints p50/p99 and requests/s per case, the ratio largest/smallest size (goal: <= 2) and p50 at the largest size
+# (goal: < 100 ms); the baseline in the same run is nginx serving the same bytes as a static file. Then the cost of
+# keeping the aggregates up to date: 1,000 inserts, validations, edits and deletions through the store API
+# (`passerelles bench-writes`) at each size.
+#
+# Environment (all optional):
+#   PASSERELLES_BIN        binary (default build/passerelles; built with `make build` when absent)
+#   PASSERELLES_DATA_DIR   reference data (default ../shared/data): the schools come from
+#                          schools/geoloc-colleges-france_2024.csv (every collège of France)
+#   DASH_ENGINES="sqlite postgresql"   DASH_SIZES="50000 5000000" (the first size is the ratio's baseline)
+#   DASH_TERRITORIES=300 DASH_YEARS=10 DASH_SEED=1   the generated history
+#   DASH_TERRITORY=bench-101          the coordinator's territory (2 départements)
+#   DASH_DURATION=10 DASH_CONNECTIONS=2 DASH_THREADS=2   each wrk run (2 connections: one per server worker, so
+#                                     that latency is the page's, not a queue's)
+#   DASH_IO_THREADS=1 DASH_DB_THREADS=2   the server
+#   DASH_WRITES=1000                  actions for bench-writes (0: skip)
+#   PASSERELLES_TEST_PG_PORT=55432    the PostgreSQL test server (scripts/pg_test.sh starts it when it is down);
+#                                     a scratch database per size is created on it and dropped at the end
+#   DASH_KEEP=1                       keep the databases (for EXPLAIN); their URLs are printed
+#   BENCH_STRICT=1                    exit 1 when a goal is missed
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${PASSERELLES_BIN:-build/passerelles}
+data_dir=${PASSERELLES_DATA_DIR:-../shared/data}
+engines=${DASH_ENGINES:-sqlite postgresql}
+sizes=${DASH_SIZES:-50000 5000000}
+n_territories=${DASH_TERRITORIES:-300}
+years=${DASH_YEARS:-10}
+seed=${DASH_SEED:-1}
+territory=${DASH_TERRITORY:-bench-101}
+duration=${DASH_DURATION:-10}
+conns=${DASH_CONNECTIONS:-2}
+threads=${DASH_THREADS:-2}
+io_threads=${DASH_IO_THREADS:-1}
+db_threads=${DASH_DB_THREADS:-2}
+writes=${DASH_WRITES:-1000}
+pg_port=${PASSERELLES_TEST_PG_PORT:-55432}
+schools_csv=$data_dir/schools/geoloc-colleges-france_2024.csv
+coord_email=bench-coordinatrice@passerelles.test
+admin_email=bench-admin@passerelles.test
+password=bench-mot-de-passe-2026
+
+die() { echo "bench-dashboard: $*" >&2; exit 2; }
+for tool in wrk nginx curl python3; do
+  command -v "$tool" >/dev/null || die "$tool is missing (scripts/install.sh test installs it)"
+done
+if [ ! -x "$bin" ]; then
+  [ "$bin" = build/passerelles ] || die "no binary at $bin"
+  echo "== no $bin: make build"
+  make build >/dev/null
+fi
+[ -f "$schools_csv" ] || die "no schools file at $schools_csv (set PASSERELLES_DATA_DIR)"
+case " $engines " in *" postgresql "*)
+  command -v psql >/dev/null || die "psql is missing (scripts/install.sh test installs PostgreSQL)";;
+esac
+baseline_size=${sizes%% *}
+largest_size=${sizes##* }
+
+tmp=$(mktemp -d /tmp/passerelles-dashboard.XXXXXX)
+chmod 755 "$tmp"  # nginx workers may run as nobody and must read the page
+server_pid=""
+nginx_pid=""
+pg_databases=()
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+stop_nginx() {
+  if [ -n "$nginx_pid" ]; then
+    kill -QUIT "$nginx_pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$nginx_pid" 2>/dev/null || true
+    wait "$nginx_pid" 2>/dev/null || true
+    nginx_pid=""
+  fi
+}
+pg() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
+cleanup() {
+  stop_server
+  stop_nginx
+  if [ -z "${DASH_KEEP:-}" ]; then
+    for d in "${pg_databases[@]}"; do pg -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true; done
+    rm -rf "$tmp"
+  else
+    echo "kept: $tmp ${pg_databases[*]}"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {  # URL: up to 30 s for a 200
+  for _ in $(seq 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1")" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "bench-dashboard: $1 did not answer 200 within 30 s" >&2
+  return 1
+}
+# login EMAIL JAR: the session cookie header for EMAIL.
+login() {
+  local form csrf session
+  form=$(curl -sf --max-time 10 -c "$2" "$base/connexion")
+  csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' <<<"$form" | head -1)
+  curl -sf --max-time 20 -b "$2" -c "$2" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "email=$1" \
+    --data-urlencode "password=$password" --data-urlencode "suite=/tableau-de-bord" "$base/connexion"
+  session=$(awk '$6 == "passerelles" || $6 == "__Host-passerelles" { print $6 "=" $7 }' "$2" | tail -1)
+  [ -n "$session" ] || { echo "bench-dashboard: login failed for $1" >&2; tail -5 "$tmp/server.log" >&2; return 1; }
+  echo "Cookie: $session"
+}
+to_ms() {  # wrk's "12.34ms" / "870.00us" / "1.20s" -> milliseconds
+  awk -v v="$1" 'BEGIN { u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+    printf "%.2f", (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }'
+}
+# run_wrk NAME URL [HEADER...]: prints "P50_MS P99_MS REQ_PER_S"; fails on non-2xx answers.
+run_wrk() {
+  local name=$1 url=$2 out
+  shift 2
+  out=$(timeout $((duration + 60)) wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 10s --latency "$@" "$url")
+  echo "== $name" >>"$tmp/wrk.log"
+  echo "$out" >>"$tmp/wrk.log"
+  if grep -q 'Non-2xx' <<<"$out"; then echo "bench-dashboard: $name answered non-2xx:" >&2; echo "$out" >&2; return 1; fi
+  grep -q 'Socket errors' <<<"$out" && echo "bench-dashboard: $name: $(grep 'Socket errors' <<<"$out")" >&2
+  local p50 p99 rps
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  rps=$(awk '/Requests\/sec:/ { printf "%.1f", $2 }' <<<"$out")
+  echo "$(to_ms "$p50") $(to_ms "$p99") $rps"
+}
+
+ensure_pg() {
+  if ! pg -c 'SELECT 1' >/dev/null 2>&1; then
+    echo "== no PostgreSQL on 127.0.0.1:$pg_port: scripts/pg_test.sh start"
+    PASSERELLES_TEST_PG_PORT=$pg_port scripts/pg_test.sh start >/dev/null
+    pg -c 'SELECT 1' >/dev/null || die "PostgreSQL did not start on port $pg_port"
+  fi
+}
+
+# The generated history ends today; its first month, for the 10-year views.
+first_month=$(date -d "$(date +%F) -$years years +1 day" +%Y-%m)
+last_month=$(date +%Y-%m)
+# case name | who | query
+cases=(
+  "territoire|coord|/tableau-de-bord"
+  "territoire-${years}ans|coord|/tableau-de-bord?du=$first_month&au=$last_month"
+  "national|admin|/tableau-de-bord"
+  "national-${years}ans|admin|/tableau-de-bord?du=$first_month&au=$last_month"
+  "filtre|coord|/tableau-de-bord?type=temoignage_classe&niveau=college"
+  "filtre-${years}ans|coord|/tableau-de-bord?du=$first_month&au=$last_month&type=temoignage_classe&niveau=college"
+)
+declare -A P50 P99 RPS BYTES W_MEAN W_P99
+
+echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $bin $("$bin" version | cut -d' ' -f2)"
+echo "== $n_territories territories, $years years ($first_month to $last_month), seed $seed; sizes: $sizes; engines: $engines"
+echo "   wrk: $duration s, $conns connections, $threads threads; server: --io-threads $io_threads --db-threads $db_threads"
+
+for engine in $engines; do
+  [ "$engine" = postgresql ] && ensure_pg
+  for size in $sizes; do
+    label="$engine/$size"
+    if [ "$engine" = sqlite ]; then
+      db="sqlite:$tmp/dashboard-$size.db"
+    else
+      name="passerelles_dash_$size"
+      pg -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+      pg_databases+=("$name")
+      db="postgresql://postgres@127.0.0.1:$pg_port/$name"
+    fi
+    echo "== $label: $db"
+    "$bin" --db "$db" migrate >/dev/null
+    t0=$(date +%s.%N)
+    "$bin" --db "$db" import schools --quiet "$schools_csv" >"$tmp/import.log"
+    echo "   schools imported in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+    "$bin" --db "$db" generate-history --quiet --territories "$n_territories" --years "$years" --actions "$size" \
+      --seed "$seed" | sed 's/^/   /'
+    echo "$password" | "$bin" --db "$db" user add --email "$coord_email" --role coordinator --territory "$territory" \
+      --password-stdin >/dev/null
+    echo "$password" | "$bin" --db "$db" user add --email "$admin_email" --role admin --password-stdin >/dev/null
+    if [ "$engine" = sqlite ]; then
+      echo "   database file: $(du -m "$tmp/dashboard-$size.db" | cut -f1) MB"
+    else
+      echo "   database: $(pg -At -c "SELECT pg_database_size('$name') / 1048576") MB"
+    fi
+
+    port=$(free_port)
+    base="http://127.0.0.1:$port"
+    "$bin" --db "$db" --listen "127.0.0.1:$port" --data-dir "$data_dir" --access-log false --log-level warn \
+      --io-threads "$io_threads" --db-threads "$db_threads" serve >>"$tmp/server.log" 2>&1 &
+    server_pid=$!
+    wait_http "$base/healthz"
+    coord=$(login "$coord_email" "$tmp/coord.jar")
+    admin=$(login "$admin_email" "$tmp/admin.jar")
+    printf '   %-22s %9s %9s %9s %9s\n' case "p50 ms" "p99 ms" "req/s" bytes
+    for c in "${cases[@]}"; do
+      IFS='|' read -r cname who path <<<"$c"
+      header=$coord
+      [ "$who" = admin ] && header=$admin
+      code=$(curl -s -o "$tmp/page-$cname.html" -w '%{http_code}' --max-time 60 -H "$header" "$base$path")
+      [ "$code" = 200 ] || { echo "bench-dashboard: $label $cname: HTTP $code for $path" >&2; exit 1; }
+      bytes=$(stat -c %s "$tmp/page-$cname.html")
+      res=$(run_wrk "$label $cname" "$base$path" -H "$header")
+      read -r p50 p99 rps <<<"$res"
+      key="$engine:$size:$cname"
+      P50[$key]=$p50 P99[$key]=$p99 RPS[$key]=$rps BYTES[$key]=$bytes
+      printf '   %-22s %9s %9s %9s %9s\n' "$cname" "$p50" "$p99" "$rps" "$bytes"
+    done
+    stop_server
+
+    # Baseline: nginx serving the territory page's bytes as a static file.
+    nport=$(free_port)
+    mkdir -p "$tmp/nginx"
+    cp "$tmp/page-territoire.html" "$tmp/nginx/page.html"
+    chmod 644 "$tmp/nginx/page.html"
+    cat >"$tmp/nginx.conf" <<CONF
+daemon off;
+master_process on;
+worker_processes auto;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nodelay on;
+  keepalive_requests 1000000;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nport;
+    location / { types { } default_type "text/html; charset=utf-8"; root $tmp/nginx; try_files /page.html =404; }
+  }
+}
+CONF
+    nginx -p "$tmp/nginx" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" >>"$tmp/nginx-error.log" 2>&1 &
+    nginx_pid=$!
+    wait_http "http://127.0.0.1:$nport/"
+    res=$(run_wrk "$label nginx" "http://127.0.0.1:$nport/")
+    read -r p50 p99 rps <<<"$res"
+    stop_nginx
+    key="$engine:$size:nginx"
+    P50[$key]=$p50 P99[$key]=$p99 RPS[$key]=$rps BYTES[$key]=${BYTES[$engine:$size:territoire]}
+    printf '   %-22s %9s %9s %9s %9s\n' "nginx (same bytes)" "$p50" "$p99" "$rps" "${BYTES[$key]}"
+
+    if [ "$writes" -gt 0 ]; then
+      echo "   writes through the store API ($writes actions of $territory, one transaction each):"
+      "$bin" --db "$db" bench-writes --territory "$territory" --count "$writes" >"$tmp/writes.log"
+      sed 's/^/     /' "$tmp/writes.log"
+      while read -r op rest; do
+        W_MEAN[$engine:$size:$op]=$(sed -n 's/.*mean_ms=\([0-9.]*\).*/\1/p' <<<"$rest")
+        W_P99[$engine:$size:$op]=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$rest")
+      done <"$tmp/writes.log"
+    fi
+    if [ -n "${DASH_KEEP:-}" ]; then echo "   kept: $db"; elif [ "$engine" = sqlite ]; then rm -f "$tmp"/dashboard-"$size".db*; fi
+  done
+done
+
+# ---- summary ---------------------------------------------------------------------------------------------------
+missed=0
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+echo
+echo "== summary: p50 ms (p99 ms) at $baseline_size and $largest_size actions; ratio of p50 $largest_size/$baseline_size"
+echo "   goals: ratio <= 2 and p50 < 100 ms at $largest_size; vs nginx: dashboard req/s / nginx req/s (same bytes)"
+for engine in $engines; do
+  printf '%-11s %-26s %22s %22s %7s %7s %9s\n' "$engine" case "$baseline_size" "$largest_size" ratio goals "vs nginx"
+  for c in "${cases[@]}"; do
+    cname=${c%%|*}
+    a="$engine:$baseline_size:$cname" b="$engine:$largest_size:$cname"
+    r=$(ratio "${P50[$b]}" "${P50[$a]}")
+    ok=$(awk -v r="$r" -v p="${P50[$b]}" 'BEGIN { print (r != "-" && r <= 2 && p < 100) ? "met" : "MISSED" }')
+    [ "$ok" = met ] || missed=1
+    printf '%-11s %-26s %22s %22s %7s %7s %9s\n' "" "$cname" "${P50[$a]} (${P99[$a]})" "${P50[$b]} (${P99[$b]})" \
+      "$r" "$ok" "$(ratio "${RPS[$b]}" "${RPS[$engine:$largest_size:nginx]}")"
+  done
+  printf '%-11s %-26s %22s %22s\n' "" "nginx, same bytes" "${P50[$engine:$baseline_size:nginx]} (${P99[$engine:$baseline_size:nginx]})" \
+    "${P50[$engine:$largest_size:nginx]} (${P99[$engine:$largest_size:nginx]})"
+  if [ "$writes" -gt 0 ]; then
+    for op in insert validate edit delete; do
+      a="$engine:$baseline_size:$op" b="$engine:$largest_size:$op"
+      printf '%-11s %-26s %22s %22s %7s\n' "" "write: $op (mean ms)" "${W_MEAN[$a]} (p99 ${W_P99[$a]})" \
+        "${W_MEAN[$b]} (p99 ${W_P99[$b]})" "$(ratio "${W_MEAN[$b]}" "${W_MEAN[$a]}")"
+    done
+  fi
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BENCH_STRICT:-}" ] && [ "$missed" = 1 ]; then exit 1; fi

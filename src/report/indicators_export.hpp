@@ -1,0 +1,89 @@
+// The indicators written out for funders — CSV, XLSX, the PDF report and JSON — all from one
+// store::Indicators, so that the four show the same figures as the dashboard. Formats: docs/reports.md.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/account.hpp"
+#include "store/highlights.hpp"
+#include "store/indicators.hpp"
+
+namespace passerelles::report {
+
+// What the XLSX and the PDF say around the figures.
+struct ReportContext {
+  std::string territory_name;                // "" = every territory (federation)
+  std::vector<std::string> departments;      // the territory's (3 characters), outlined on the maps
+  std::string data_dir;                      // reference data folder (map shapes); may be missing
+  long long generated_at = 0;                // Unix seconds, shown as a Paris day
+  std::vector<std::string> filters;          // French, one per filter other than the period ("Type : Atelier")
+  std::vector<store::Highlight> highlights;  // newest first
+};
+
+// The context of a report: the territory (nullptr = every territory), the filters described in French, the
+// highlights of the period (store::highlights_in_period).
+ReportContext report_context(store::Store& s, const domain::Territory* territory, const store::Indicators& ind,
+                             const std::string& data_dir, long long now);
+
+// A key figure as every format shows it: its code (JSON key, CSV key), French label, and a count or a share.
+struct KeyFigure {
+  std::string code;
+  std::string label;
+  std::optional<long long> count;
+  std::optional<double> share;  // in [0,1]
+  bool is_share = false;        // a share that may be absent (no pupil counted, no school in the territory)
+};
+// actions, people_reached, girls, boys, girls_share, schools_reached, territory_schools, schools_share.
+std::vector<KeyFigure> key_figures(const store::Indicators& ind);
+
+// A breakdown as the exports list it, in this order: month, initiative, kind, audience, département,
+// territory, organisation. `partition`: every counted action is in exactly one row, so the rows add up to the
+// total (month, initiative, kind). The audience rows hold one category each (its count in totals.people).
+struct Breakdown {
+  std::string code;     // JSON key: by_month…
+  std::string section;  // CSV "Rubrique": Mois, Initiative…
+  std::string sheet;    // XLSX sheet and PDF heading: Par mois…
+  const std::vector<store::Row>* rows = nullptr;
+  bool partition = false;
+  bool audience = false;
+};
+// Empty breakdowns are left out, except month, initiative and kind.
+std::vector<Breakdown> breakdowns(const store::Indicators& ind);
+
+// One long table, one line per figure: columns Rubrique; Clé; Libellé; Actions; Personnes touchées; one per
+// audience category; Durée (minutes); Valeur; Objectif. UTF-8 with a BOM, CRLF, `sep` between fields (';' for
+// French Excel, or ','); integers plain, shares as fractions with a decimal comma when sep is ';'. Text cells
+// starting with = + - @ tab or CR get a leading apostrophe (neutralise_cell).
+std::string indicators_csv(const store::Indicators& ind, char sep = ';');
+
+// An .xlsx file (bytes): sheets Synthèse, Par mois, Par initiative, Par type, Par public, Par département,
+// [Par territoire, Par organisation when not empty,] Établissements, Règles. Numbers are numbers; every text is
+// a string cell, never a formula.
+std::string indicators_xlsx(const store::Indicators& ind, const ReportContext& ctx);
+
+// The funder report, A4 portrait PDF (bytes): cover, key figures against targets, charts with their tables,
+// maps, highlights and testimonials, the counting rules in an annex. Counts as report::format_count ("1 234"),
+// shares as report::format_share ("45,2 %").
+std::string indicators_pdf(const store::Indicators& ind, const ReportContext& ctx);
+
+// The figures as JSON: from, to, the key figures (actions, people_reached, girls, boys, …), minutes, audience,
+// targets, and the breakdowns by_month, by_initiative, by_kind, by_audience, by_department, by_territory,
+// by_organisation, and schools. Documented in src/api/openapi.json.
+nlohmann::json indicators_json(const store::Indicators& ind);
+
+// Text that a spreadsheet would take for a formula (starting with = + - @, tab or CR) with an apostrophe before.
+std::string neutralise_cell(std::string_view text);
+
+// 'YYYY-MM' from 'YYYY-MM' or from a real day 'YYYY-MM-DD' (reduced to its month); nullopt otherwise.
+std::optional<std::string> month_of(std::string_view date);
+
+// "septembre 2025 – août 2026", "mars 2026", "jusqu’à août 2026"…, "toute la période" when both are empty.
+std::string period_label(const std::string& from_month, const std::string& to_month);
+
+// "passerelles-cmq-msi-bfc-2025-09_2026-08.pdf"; slug "" = "national".
+std::string report_file_name(const std::string& slug, const store::Indicators& ind, const std::string& extension);
+
+}  // namespace passerelles::report

@@ -1,0 +1,13 @@
+// GET /plan/financements/nouveau: the empty funding form.
+#include "web/directory_support.hpp"
+#include "web/handlers.hpp"
+#include "web/plan_support.hpp"
+
+namespace passerelles::web {
+
+http::Response plan_funding_new(Ctx& c) {
+  if (!c.territory_id()) return directory_without_territory(c);
+  return funding_form(c, {}, "", {}, 200);
+}
+
+}  // namespace passerelles::web

@@ -1,0 +1,15 @@
+// POST /plan/partenariats/{id}/supprimer: deletes the partnership and its signed convention.
+#include "store/plan.hpp"
+#include "web/directory_support.hpp"
+#include "web/handlers.hpp"
+
+namespace passerelles::web {
+
+http::Response plan_partnership_delete(Ctx& c) {
+  if (!c.territory_id()) return directory_without_territory(c);
+  if (!store::delete_partnership(c.app.store, c.territory_id(), c.req.param_id("id"), author_of(c)))
+    return c.not_found();
+  return http::Response::redirect("/plan?msg=supprime");
+}
+
+}  // namespace passerelles::web
