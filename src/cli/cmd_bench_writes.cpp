@@ -25,7 +25,7 @@ void print_timings(const char* op, std::vector<double> ms) {
   double total = 0;
   for (double x : ms) total += x;
   auto at = [&](double q) {
-    return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))];
+    return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
   };
   std::printf("%-9s count=%zu total_s=%.3f mean_ms=%.3f p50_ms=%.3f p99_ms=%.3f\n", op, ms.size(), total / 1000,
               ms.empty() ? 0.0 : total / static_cast<double>(ms.size()), at(0.5), at(0.99));

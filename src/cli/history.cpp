@@ -3,9 +3,14 @@
 // around the per-action API (one transaction and a dozen statements per action) on purpose, then rebuilds the
 // aggregates with store::rebuild_aggregates so that they are exactly what the API would have kept.
 //
-// Measured on this machine (2 cores, 5,000,000 actions over 300 territories and 10 years, 2026-11):
-//   SQLite, SOCI vector inserts, batches of 50,000 actions:            see kMeasured below
-//   PostgreSQL, COPY FROM STDIN:                                       see kMeasured below
+// Measured on the 2-core development machine, shared with other builds (load average 6–7), 2026-11-27:
+//   SQLite, SOCI vector inserts in transactions of 50,000 actions: 5,000,000 actions (15.2 M rows with their
+//     schools and classes) in 87 s, 57,000 actions/s (175,000 rows/s); 115 s under a heavier load.
+//   PostgreSQL, the same SOCI vector inserts: 200,000 actions in 46–54 s, 3,700–4,400 actions/s (one round trip
+//     per row); libpq COPY FROM STDIN, same data, same moment: 10.5–11.4 s, 17,600–19,100 actions/s (58,000
+//     rows/s), 4.5× faster, hence the raw path. 5,000,000 actions: 246 s; the foreign-key checks of COPY are about
+//     half of the time of COPY into actions (measured with session_replication_role = replica, which needs a
+//     superuser: not used).
 //
 // Ids: each batch takes the next free action ids itself (SQLite: MAX(id) + 1 inside the batch's BEGIN IMMEDIATE
 // transaction; PostgreSQL: the larger of nextval and MAX(id) + 1 under a SHARE ROW EXCLUSIVE lock on actions,
@@ -568,7 +573,7 @@ std::vector<long long> bench_territories(store::Store& s, int count) {
     for (const auto& d : t.departments) list += (list.empty() ? "" : ", ") + d;
     t.name = "Territoire d’essai " + std::string(slug + 6) + " — départements " + list;
     t.kind = i % 2 ? "cmq" : "industry_territory";
-    t.description = "Territoire fictif créé par `passerelles generate-history` pour les mesures de performance.";
+    t.description = "Territoire fictif créé pour les mesures de performance (passerelles generate-history).";
     ids.push_back(store::insert_territory(s, t));
   }
   return ids;
@@ -665,8 +670,8 @@ void create_plan(store::Store& s, TerritoryData& t, const Calendar& cal, Rng& rn
         const double expected = static_cast<double>(t.actions) * cal.share_of_year(y) * share;
         const long long actions = std::llround(expected * (1.0 + 0.25 * rng.uniform()));
         const long long people = actions * 22, girls = std::llround(static_cast<double>(people) * 0.43);
-        const long long schools =
-            std::min<long long>(static_cast<long long>(t.schools.size()), std::llround(actions * 0.5));
+        const long long schools = std::min<long long>(static_cast<long long>(t.schools.size()),
+                                                      std::llround(static_cast<double>(actions) * 0.5));
         for (const auto& [indicator, target] : std::vector<std::pair<const char*, long long>>{
                  {"actions", actions}, {"people_reached", people}, {"girls", girls}, {"schools_reached", schools}}) {
           ids.push_back(id);
@@ -737,9 +742,9 @@ class Generator {
       g.department = t_.departments.front();
     }
     const std::string host = add_organisation(g);
-    const std::string label(domain::action_kind_label(kKindCodes[static_cast<std::size_t>(g.kind)]));
-    const std::string where = !host.empty() ? host : school ? school->name : g.place;
-    g.title = where.empty() ? label : label + " — " + where;
+    const std::string commune = g.place;
+    if (!host.empty()) g.place = host;
+    g.title = title_for(g, host, commune);
     g.search = domain::fold(g.title + " " + g.place + (school ? " " + school->name : std::string()));
     if (rng_.chance(0.95)) g.initiative = t_.initiative_of_kind[static_cast<std::size_t>(g.kind)];
     if (school && !t_.ambassadors.empty() && rng_.chance(o_.ambassador_share)) {
@@ -750,7 +755,7 @@ class Generator {
       }
     }
     if (rng_.chance(0.03)) g.highlight = highlight_for(g);
-    g.created_at = (day * 86400) + 16 * 3600 + rng_.between(0, 5 * 3600);
+    g.created_at = day * 86400 + 16LL * 3600 + rng_.between(0, 5LL * 3600);
     g.declared_by = g.ambassadors.empty() ? t_.coordinator : g.ambassadors.front();
     if (g.status == "validated") {
       g.validated_by = t_.coordinator;
@@ -774,7 +779,8 @@ class Generator {
  private:
   const School* pick_school() {  // a few schools are reached often, many rarely or never
     const double x = std::pow(rng_.uniform(), 1.8);
-    return t_.schools[std::min(t_.schools.size() - 1, static_cast<std::size_t>(x * t_.schools.size()))];
+    return t_
+        .schools[std::min(t_.schools.size() - 1, static_cast<std::size_t>(x * static_cast<double>(t_.schools.size())))];
   }
 
   // ~10 % of all actions are follow-up sessions of a group seen in the last 200 days (the same school year, or
@@ -856,6 +862,40 @@ class Generator {
       default: break;
     }
     return host;
+  }
+
+  // What a coordinator would write: the list shows the kind and the school beside it.
+  std::string title_for(const GenAction& g, const std::string& host, const std::string& commune) {
+    auto one_of = [&](std::initializer_list<const char*> v) { return std::string(v.begin()[rng_.index(v.size())]); };
+    const std::string of = commune.empty() ? "" : " de " + commune, at = commune.empty() ? "" : " à " + commune;
+    const std::string level =
+        g.classes.empty() ? "" : " en " + std::string(domain::class_level_label(g.classes.front().level));
+    switch (g.kind) {
+      case kTemoignage:
+        return one_of({"Parcours d’une technicienne de maintenance", "Une ingénieure méthodes raconte son métier",
+                       "Rencontre avec une opératrice sur commande numérique", "Témoignage d’une soudeuse",
+                       "Une cheffe de projet industriel", "Une chercheuse en microsystèmes"}) +
+               level;
+      case kVisiteEntreprise:
+        return host.empty() ? "Découverte d’un atelier de production" : "Découverte de l’entreprise " + host;
+      case kVisiteLabo: return host.empty() ? "Une journée au laboratoire" : "Une journée avec les équipes de " + host;
+      case kVisiteEtablissement:
+        return one_of({"Portes ouvertes du plateau technique", "Découverte du lycée professionnel",
+                       "Immersion en section STI2D"});
+      case kForum: return "Forum des métiers" + of;
+      case kAtelier:
+        return one_of({"Atelier robotique", "Atelier « Fabrique ton objet »", "Atelier CV et entretien",
+                       "Atelier stéréotypes et métiers"});
+      case kJobDating: return "Job dating de l’industrie" + at;
+      case kStage: return host.empty() ? "Stage d’observation de 3e" : "Stage d’observation chez " + host;
+      case kHuitMars: return "8 mars : les métiers de l’industrie au féminin";
+      case kWebinaire:
+        return one_of({"Webinaire : l’industrie expliquée aux parents", "Webinaire pour les professeurs principaux",
+                       "Webinaire : se reconvertir dans l’industrie"});
+      case kInterne:
+        return host.empty() ? "Sensibilisation aux stéréotypes" : "Sensibilisation aux stéréotypes chez " + host;
+      default: return "Rencontre parents et industrie" + at;
+    }
   }
 
   std::string highlight_for(const GenAction& g) {
@@ -1029,9 +1069,9 @@ HistoryReport generate_history(store::Store& s, const HistoryOptions& o) {
   }
   if (pg)  // the planner's statistics after a bulk load, now rather than whenever autovacuum gets there
     s.read([](soci::session& sql) {
-      for (const char* table : {"actions", "action_schools", "action_classes", "action_ambassadors",
-                                "action_organisations", "action_agg", "action_agg_month", "school_reach",
-                                "action_agg_org"})
+      for (const char* table :
+           {"actions", "action_schools", "action_classes", "action_ambassadors", "action_organisations", "action_agg",
+            "action_agg_month", "school_reach", "action_agg_org"})
         sql << std::string("ANALYZE ") + table;
     });
   return rep;

@@ -169,39 +169,33 @@ Errors validate(const Person& p) {
 }
 
 std::string changed_fields(const Organisation& a, const Organisation& b) {
-  std::string out;
-  auto add = [&](const char* field, bool differs) {
-    if (differs) out += (out.empty() ? "" : ", ") + std::string(field);
-  };
-  add("kind", a.kind != b.kind);
-  add("name", a.name != b.name);
-  add("uai", a.uai != b.uai);
-  add("siret", a.siret != b.siret);
-  add("address", a.address != b.address);
-  add("commune_insee", a.commune_insee != b.commune_insee);
-  add("lat", a.lat != b.lat);
-  add("lon", a.lon != b.lon);
-  add("website", a.website != b.website);
-  add("email", a.email != b.email);
-  add("phone", a.phone != b.phone);
-  add("notes", a.notes != b.notes);
-  return out;
+  ChangedFields changed;
+  changed.add("kind", a.kind != b.kind);
+  changed.add("name", a.name != b.name);
+  changed.add("uai", a.uai != b.uai);
+  changed.add("siret", a.siret != b.siret);
+  changed.add("address", a.address != b.address);
+  changed.add("commune_insee", a.commune_insee != b.commune_insee);
+  changed.add("lat", a.lat != b.lat);
+  changed.add("lon", a.lon != b.lon);
+  changed.add("website", a.website != b.website);
+  changed.add("email", a.email != b.email);
+  changed.add("phone", a.phone != b.phone);
+  changed.add("notes", a.notes != b.notes);
+  return changed.text();
 }
 
 std::string changed_fields(const Person& a, const Person& b) {
-  std::string out;
-  auto add = [&](const char* field, bool differs) {
-    if (differs) out += (out.empty() ? "" : ", ") + std::string(field);
-  };
-  add("organisation_id", a.organisation_id != b.organisation_id);
-  add("first_name", a.first_name != b.first_name);
-  add("last_name", a.last_name != b.last_name);
-  add("email", a.email != b.email);
-  add("phone", a.phone != b.phone);
-  add("job_title", a.job_title != b.job_title);
-  add("roles", a.roles != b.roles);
-  add("notes", a.notes != b.notes);
-  return out;
+  ChangedFields changed;
+  changed.add("organisation_id", a.organisation_id != b.organisation_id);
+  changed.add("first_name", a.first_name != b.first_name);
+  changed.add("last_name", a.last_name != b.last_name);
+  changed.add("email", a.email != b.email);
+  changed.add("phone", a.phone != b.phone);
+  changed.add("job_title", a.job_title != b.job_title);
+  changed.add("roles", a.roles != b.roles);
+  changed.add("notes", a.notes != b.notes);
+  return changed.text();
 }
 
 void absorb(Organisation& keep, const Organisation& d) {

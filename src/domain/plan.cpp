@@ -313,13 +313,11 @@ std::string add_days(std::string_view day, long long n) {
 }
 
 std::string format_day_fr(std::string_view day) {
-  static constexpr const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                            "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
   auto d = parse_day(day);
   if (!d) return "";
   year_month_day ymd{*d};
   unsigned dd = static_cast<unsigned>(ymd.day());
-  return (dd == 1 ? std::string("1er") : std::to_string(dd)) + " " + kMonths[static_cast<unsigned>(ymd.month()) - 1] +
+  return (dd == 1 ? std::string("1er") : std::to_string(dd)) + " " + month_name_fr(static_cast<unsigned>(ymd.month())) +
          " " + std::to_string(static_cast<int>(ymd.year()));
 }
 

@@ -24,6 +24,12 @@ int paris_utc_offset(long long unix_seconds) {
   return summer ? 7200 : 3600;
 }
 
+const char* month_name_fr(unsigned month) {
+  static constexpr const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                            "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  return month >= 1 && month <= 12 ? kMonths[month - 1] : "";
+}
+
 std::string format_datetime_fr(long long unix_seconds) {
   if (unix_seconds == 0) return "";
   sys_seconds local{seconds{unix_seconds + paris_utc_offset(unix_seconds)}};

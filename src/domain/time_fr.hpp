@@ -11,4 +11,7 @@ int paris_utc_offset(long long unix_seconds);
 // "12/03/2024 14:05" in Paris time; "" for 0 (never).
 std::string format_datetime_fr(long long unix_seconds);
 
+// "janvier" for 1 … "décembre" for 12; "" for any other number.
+const char* month_name_fr(unsigned month);
+
 }  // namespace passerelles::domain

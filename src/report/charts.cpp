@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <numbers>
 
+#include "domain/text.hpp"
 #include "embedded.hpp"
 
 namespace passerelles::report {
@@ -59,16 +60,9 @@ std::string esc(std::string_view s) {
   return out;
 }
 
-std::size_t utf8_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s)
-    if ((ch & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 // At most `max_chars` code points, the last one an ellipsis when something was cut.
 std::string truncate(const std::string& s, std::size_t max_chars) {
-  if (max_chars < 2 || utf8_chars(s) <= max_chars) return s;
+  if (max_chars < 2 || domain::utf8_length(s) <= max_chars) return s;
   std::size_t n = 0, i = 0;
   for (; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
@@ -605,7 +599,7 @@ std::string column_chart_svg(const std::string& title, const std::vector<Bar>& b
   std::size_t longest_value = 0;
   for (const auto& b : bars) {
     values.push_back(shown(b));
-    longest_value = std::max(longest_value, utf8_chars(values.back()));
+    longest_value = std::max(longest_value, domain::utf8_length(values.back()));
   }
   constexpr double kLeft = 54, kRight = 10, kBottom = 42;
   const double slot = (width - kLeft - kRight) / static_cast<double>(n);
@@ -644,7 +638,7 @@ std::string column_chart_svg(const std::string& title, const std::vector<Bar>& b
     auto sp = b.label.rfind(' ');
     lines.emplace_back(sp == std::string::npos ? std::make_pair(b.label, std::string())
                                                : std::make_pair(b.label.substr(0, sp), b.label.substr(sp + 1)));
-    widest = std::max({widest, utf8_chars(lines.back().first), utf8_chars(lines.back().second)});
+    widest = std::max({widest, domain::utf8_length(lines.back().first), domain::utf8_length(lines.back().second)});
   }
   const double label_w = static_cast<double>(widest) * 6.8 + 8;
   std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(label_w / slot)));

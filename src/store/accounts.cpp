@@ -17,12 +17,6 @@ long long now_unix() {
 
 namespace {
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
-  return out;
-}
-
 domain::Territory territory_from_row(const soci::row& r) {
   domain::Territory t;
   t.id = col_ll(r, 0);
@@ -57,7 +51,7 @@ const char* kUserColumns = "SELECT id, email, display_name, role, territory_id, 
 long long insert_territory(Store& s, const domain::Territory& t) {
   return s.write([&](soci::session& sql) {
     long long id = 0;
-    std::string deps = join(t.departments);
+    std::string deps = domain::join(t.departments);
     long long now = now_unix();
     sql << "INSERT INTO territories (slug, name, kind, departments, academy, description, road_factor, created_at) "
            "VALUES (:slug, :name, :kind, :deps, :academy, :description, :road, :now) RETURNING id",

@@ -14,36 +14,15 @@
 #include "store/bound.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
+#include "store/write_support.hpp"
 
 namespace passerelles::store {
 
+using namespace detail;  // failed, done, for_update… (store/write_support.hpp)
 using soci::into;
 using soci::use;
 
 namespace {
-
-bool is_postgresql(soci::session& sql) {
-  return sql.get_backend_name() == "postgresql";
-}
-
-// " FOR UPDATE" on PostgreSQL (a check-then-write reads rows that concurrent writers may change); SQLite writers
-// are already serialised by Store::write.
-std::string for_update(soci::session& sql) {
-  return is_postgresql(sql) ? " FOR UPDATE" : "";
-}
-
-WriteResult failed(WriteResult::Status status, domain::Errors errors = {}) {
-  WriteResult r;
-  r.status = status;
-  r.errors = std::move(errors);
-  return r;
-}
-
-WriteResult done(long long id) {
-  WriteResult r;
-  r.id = id;
-  return r;
-}
 
 // "1,2,3" from ids the program holds as numbers (never from text a user typed).
 std::string id_list(const std::vector<long long>& ids) {
@@ -293,10 +272,9 @@ void load_links(soci::session& sql, std::vector<domain::Action>& actions) {
 }
 
 std::optional<domain::Action> load_action(soci::session& sql, long long territory_id, long long id) {
-  soci::row r;
-  sql << std::string(kActionColumns) + "WHERE a.territory_id = :t AND a.id = :id", use(territory_id), use(id), into(r);
-  if (!sql.got_data()) return std::nullopt;
-  std::vector<domain::Action> one{action_from_row(r)};
+  auto a = row_in_territory(sql, kActionColumns, "a", territory_id, id, false, action_from_row);
+  if (!a) return std::nullopt;
+  std::vector<domain::Action> one{std::move(*a)};
   load_links(sql, one);
   return one.front();
 }
@@ -316,13 +294,12 @@ std::string display_title(const std::string& title, const std::string& kind, con
 }
 
 std::optional<Head> lock_action(soci::session& sql, long long territory_id, long long id) {
-  soci::row r;
-  sql << "SELECT id, status, COALESCE(same_group_as, 0), title, kind, starts_on FROM actions WHERE territory_id = :t "
-         "AND id = :id" +
-             for_update(sql),
-      use(territory_id), use(id), into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return Head{col_ll(r, 0), col_str(r, 1), col_ll(r, 2), display_title(col_str(r, 3), col_str(r, 4), col_str(r, 5))};
+  return row_in_territory(
+      sql, "SELECT a.id, a.status, COALESCE(a.same_group_as, 0), a.title, a.kind, a.starts_on FROM actions a ", "a",
+      territory_id, id, true, [](const soci::row& r) {
+        return Head{col_ll(r, 0), col_str(r, 1), col_ll(r, 2),
+                    display_title(col_str(r, 3), col_str(r, 4), col_str(r, 5))};
+      });
 }
 
 // ---- checking and writing -----------------------------------------------------------------------------------------
@@ -332,12 +309,6 @@ std::vector<std::string> territory_departments(soci::session& sql, long long ter
   sql << "SELECT departments FROM territories WHERE id = :t", use(territory_id), into(deps);
   std::vector<std::string> out;
   for (const auto& d : domain::split_list(deps)) out.push_back(domain::department_code3(d));
-  return out;
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
 }
 
@@ -372,17 +343,11 @@ std::string lock_group(soci::session& sql, long long territory_id, long long& gr
 domain::Errors check_references(soci::session& sql, domain::Action& a) {
   domain::Errors e;
   long long t = a.territory_id;
-  if (a.initiative_id != 0) {
-    std::string name;
-    sql << "SELECT name FROM initiatives WHERE territory_id = :t AND id = :id", use(t), use(a.initiative_id),
-        into(name);
-    if (!sql.got_data()) e["initiative_id"] = "Cette initiative n’existe pas dans le plan d’action du territoire.";
-  }
+  if (!in_territory(sql, "initiatives", t, a.initiative_id))
+    e["initiative_id"] = "Cette initiative n’existe pas dans le plan d’action du territoire.";
   unique_in_order(a.ambassador_ids);
   for (long long uid : a.ambassador_ids) {
-    long long found = 0;
-    sql << "SELECT id FROM users WHERE territory_id = :t AND id = :id", use(t), use(uid), into(found);
-    if (!sql.got_data()) {
+    if (uid == 0 || !in_territory(sql, "users", t, uid)) {
       e["ambassadors"] = "Cette personne n’est pas une ambassadrice du territoire.";
       break;
     }
@@ -412,7 +377,7 @@ domain::Errors check_references(soci::session& sql, domain::Action& a) {
     }
     if (std::find(departments.begin(), departments.end(), dep) == departments.end()) {
       e["schools"] = "L’établissement « " + name + " » n’est pas dans les départements du territoire (" +
-                     join_names(departments) + ").";
+                     domain::join(departments, ", ") + ").";
       break;
     }
     a.school_names.push_back(name);
@@ -425,11 +390,8 @@ domain::Errors check_references(soci::session& sql, domain::Action& a) {
     if (!sql.got_data()) sql << "SELECT COUNT(*) FROM (SELECT 1 FROM communes LIMIT 1) c", into(any);
     if (any) e["commune_insee"] = "Cette commune est introuvable : vérifiez son code INSEE.";
   }
-  if (a.declared_by != 0) {
-    long long found = 0;
-    sql << "SELECT id FROM users WHERE territory_id = :t AND id = :id", use(t), use(a.declared_by), into(found);
-    if (!sql.got_data()) e["declared_by"] = "Cette personne n’est pas membre du territoire.";
-  }
+  if (!in_territory(sql, "users", t, a.declared_by))
+    e["declared_by"] = "Cette personne n’est pas membre du territoire.";
   if (!e.empty()) return e;
   // The department: the first school's (by id), else the commune's, else none.
   a.department.clear();
@@ -451,7 +413,7 @@ std::string search_text(const domain::Action& a) {
 // Writes the editable fields and replaces the links; status and validation fields are left alone.
 void write_action(soci::session& sql, const domain::Action& a, long long now) {
   long long init = a.initiative_id, group = a.same_group_as;
-  soci::indicator init_i = init ? soci::i_ok : soci::i_null, group_i = group ? soci::i_ok : soci::i_null;
+  soci::indicator init_i = null_if_zero(init), group_i = null_if_zero(group);
   std::string month = a.month(), search = search_text(a);
   const auto& n = a.audience.n;
   sql << "UPDATE actions SET kind = :k, title = :ti, starts_on = :s, month = :m, duration_minutes = :d, place = :p, "
@@ -497,36 +459,29 @@ void detach_follow_ups(soci::session& sql, long long territory_id, long long fir
 }
 
 std::string changed_fields(const domain::Action& a, const domain::Action& b) {
-  std::string out;
-  auto add = [&](const char* field, bool differs) {
-    if (differs) out += (out.empty() ? "" : ", ") + std::string(field);
-  };
-  add("kind", a.kind != b.kind);
-  add("title", a.title != b.title);
-  add("starts_on", a.starts_on != b.starts_on);
-  add("duration_minutes", a.duration_minutes != b.duration_minutes);
-  add("place", a.place != b.place);
-  add("commune_insee", a.commune_insee != b.commune_insee);
-  add("initiative_id", a.initiative_id != b.initiative_id);
-  add("same_group_as", a.same_group_as != b.same_group_as);
-  add("audience", a.audience.n != b.audience.n);
-  add("highlight", a.highlight != b.highlight);
-  add("notes", a.notes != b.notes);
-  add("school_ids", a.school_ids != b.school_ids);
+  domain::ChangedFields changed;
+  changed.add("kind", a.kind != b.kind);
+  changed.add("title", a.title != b.title);
+  changed.add("starts_on", a.starts_on != b.starts_on);
+  changed.add("duration_minutes", a.duration_minutes != b.duration_minutes);
+  changed.add("place", a.place != b.place);
+  changed.add("commune_insee", a.commune_insee != b.commune_insee);
+  changed.add("initiative_id", a.initiative_id != b.initiative_id);
+  changed.add("same_group_as", a.same_group_as != b.same_group_as);
+  changed.add("audience", a.audience.n != b.audience.n);
+  changed.add("highlight", a.highlight != b.highlight);
+  changed.add("notes", a.notes != b.notes);
+  changed.add("school_ids", a.school_ids != b.school_ids);
   std::vector<std::pair<long long, std::string>> oa, ob;
   for (const auto& o : a.organisations) oa.emplace_back(o.organisation_id, o.role);
   for (const auto& o : b.organisations) ob.emplace_back(o.organisation_id, o.role);
-  add("organisations", oa != ob);
-  add("ambassador_ids", a.ambassador_ids != b.ambassador_ids);
+  changed.add("organisations", oa != ob);
+  changed.add("ambassador_ids", a.ambassador_ids != b.ambassador_ids);
   std::vector<std::pair<std::string, std::string>> ca, cb;
   for (const auto& c : a.classes) ca.emplace_back(c.level, c.track);
   for (const auto& c : b.classes) cb.emplace_back(c.level, c.track);
-  add("classes", ca != cb);
-  return out;
-}
-
-std::string with_changes(const std::string& title, const std::string& changed) {
-  return changed.empty() ? title : title + " (" + changed + ")";
+  changed.add("classes", ca != cb);
+  return changed.text();
 }
 
 }  // namespace
@@ -537,13 +492,9 @@ WriteResult insert_action(Store& s, const domain::Action& in, const Author& by) 
     domain::Action a = in;
     a.id = 0;
     if (a.status.empty()) a.status = "declared";
-    if (a.declared_by == 0 && by.user_id != 0) {
-      // The author declares it, when she is a member of the territory (an admin's id is not kept).
-      long long found = 0;
-      sql << "SELECT id FROM users WHERE territory_id = :t AND id = :id", use(a.territory_id), use(by.user_id),
-          into(found);
-      if (sql.got_data()) a.declared_by = found;
-    }
+    // The author declares it, when she is a member of the territory (an admin's id is not kept).
+    if (a.declared_by == 0 && by.user_id != 0 && in_territory(sql, "users", a.territory_id, by.user_id))
+      a.declared_by = by.user_id;
     domain::Errors e;
     if (auto g = lock_group(sql, a.territory_id, a.same_group_as, 0); !g.empty()) e["same_group_as"] = g;
     domain::merge_into(e, check_references(sql, a));
@@ -556,7 +507,7 @@ WriteResult insert_action(Store& s, const domain::Action& in, const Author& by) 
         use(a.territory_id), use(a.kind), use(a.starts_on), use(month), use(a.status), use(now), use(now), into(a.id);
     write_action(sql, a, now);
     long long declared = a.declared_by, validator = by.user_id, validated_at = a.validated() ? now : 0;
-    soci::indicator declared_i = declared ? soci::i_ok : soci::i_null;
+    soci::indicator declared_i = null_if_zero(declared);
     soci::indicator validator_i = a.validated() && validator ? soci::i_ok : soci::i_null;
     sql << "UPDATE actions SET declared_by = :d, validated_by = :v, validated_at = :va WHERE id = :id",
         use(declared, declared_i), use(validator, validator_i), use(validated_at), use(a.id);
@@ -627,7 +578,7 @@ WriteResult set_action_status(Store& s, long long territory_id, long long id, co
     d.add(contribution_of(sql, id), -1);
     long long now = now_unix(), validator = by.user_id;
     if (status == "validated") {
-      soci::indicator vi = validator ? soci::i_ok : soci::i_null;
+      soci::indicator vi = null_if_zero(validator);
       sql << "UPDATE actions SET status = 'validated', validated_by = :v, validated_at = :at, rejection_reason = '', "
              "updated_at = :now WHERE id = :id",
           use(validator, vi), use(now), use(now), use(id);

@@ -8,6 +8,8 @@
 #include <string>
 #include <variant>
 
+#include "store/query.hpp"
+
 namespace passerelles::store {
 
 // Parameters bound by name (":p0", ":p1"…), so that the order in which the query text is assembled does not matter
@@ -26,25 +28,16 @@ class Binds {
   }
   // Runs `query` with these parameters and calls f(row) for each result row.
   void each_row(soci::session& sql, const std::string& query, const std::function<void(const soci::row&)>& f) {
-    soci::row r;  // outlives the statement that fills it
+    soci::row r;
     soci::statement st(sql);
     bind(st);
-    st.exchange(soci::into(r));
-    st.alloc();
-    st.prepare(query);
-    st.define_and_bind();
-    if (!st.execute(true)) return;
-    do f(r);
-    while (st.fetch());
+    fetch_rows(st, r, query, f);
   }
   // Runs a statement that returns nothing (INSERT … SELECT, DELETE).
   void exec(soci::session& sql, const std::string& query) {
     soci::statement st(sql);
     bind(st);
-    st.alloc();
-    st.prepare(query);
-    st.define_and_bind();
-    st.execute(true);
+    run_statement(st, query);
   }
 
  private:

@@ -8,9 +8,11 @@
 #include "store/indicators.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
+#include "store/write_support.hpp"
 
 namespace passerelles::store {
 
+using namespace detail;  // failed, done, for_update… (store/write_support.hpp)
 using soci::into;
 using soci::use;
 
@@ -66,35 +68,15 @@ domain::Person person_from_row(const soci::row& r) {
   return p;
 }
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
-  return out;
-}
-
-// Rows read before a write are locked on PostgreSQL (FOR UPDATE); SQLite writers are already serialised.
-bool is_postgresql(soci::session& sql) {
-  return sql.get_backend_name() == "postgresql";
-}
-
+// FOR UPDATE cannot lock the nullable side of an outer join on PostgreSQL: the lock takes the organisation only
+// (the person only).
 std::optional<domain::Organisation> load_org(soci::session& sql, long long territory_id, long long id,
                                              bool lock = false) {
-  soci::row r;
-  std::string q = std::string(kOrgColumns) + "WHERE o.territory_id = :t AND o.id = :id";
-  // FOR UPDATE cannot lock the nullable side of an outer join on PostgreSQL: lock the organisation only.
-  if (lock && is_postgresql(sql)) q += " FOR UPDATE OF o";
-  sql << q, use(territory_id), use(id), into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return org_from_row(r);
+  return row_in_territory(sql, kOrgColumns, "o", territory_id, id, lock, org_from_row);
 }
 
 std::optional<domain::Person> load_person(soci::session& sql, long long territory_id, long long id, bool lock = false) {
-  soci::row r;
-  std::string q = std::string(kPersonColumns) + "WHERE p.territory_id = :t AND p.id = :id";
-  if (lock && is_postgresql(sql)) q += " FOR UPDATE OF p";
-  sql << q, use(territory_id), use(id), into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return person_from_row(r);
+  return row_in_territory(sql, kPersonColumns, "p", territory_id, id, lock, person_from_row);
 }
 
 std::string commune_name(soci::session& sql, const std::string& insee) {
@@ -129,19 +111,6 @@ domain::Errors person_conflicts(soci::session& sql, const domain::Person& p) {
   return e;
 }
 
-WriteResult failed(WriteResult::Status status, domain::Errors errors = {}) {
-  WriteResult r;
-  r.status = status;
-  r.errors = std::move(errors);
-  return r;
-}
-
-WriteResult done(long long id) {
-  WriteResult r;
-  r.id = id;
-  return r;
-}
-
 void write_org(soci::session& sql, const domain::Organisation& o, long long now) {
   double lat = o.lat.value_or(0), lon = o.lon.value_or(0);
   soci::indicator lat_i = o.lat ? soci::i_ok : soci::i_null, lon_i = o.lon ? soci::i_ok : soci::i_null;
@@ -156,8 +125,8 @@ void write_org(soci::session& sql, const domain::Organisation& o, long long now)
 
 void write_person(soci::session& sql, const domain::Person& p, long long now) {
   long long org = p.organisation_id;
-  soci::indicator org_i = org ? soci::i_ok : soci::i_null;
-  std::string roles = join(p.roles), search = domain::search_text(p);
+  soci::indicator org_i = null_if_zero(org);
+  std::string roles = domain::join(p.roles), search = domain::search_text(p);
   sql << "UPDATE people SET organisation_id = :o, first_name = :f, last_name = :l, email = :e, phone = :p, "
          "job_title = :j, roles = :r, notes = :n, search = :s, updated_at = :now WHERE territory_id = :t AND id = :id",
       use(org, org_i), use(p.first_name), use(p.last_name), use(p.email), use(p.phone), use(p.job_title), use(roles),
@@ -172,11 +141,6 @@ void refresh_people_of(soci::session& sql, long long territory_id, long long org
        use(territory_id), use(organisation_id));
   for (const auto& r : rs) people.push_back(person_from_row(r));
   for (const auto& p : people) write_person(sql, p, now);
-}
-
-// "Name (name, email)" for the audit log; just the name when nothing changed.
-std::string with_changes(const std::string& name, const std::string& changed) {
-  return changed.empty() ? name : name + " (" + changed + ")";
 }
 
 // WHERE clause (after the territory and optional organisation conditions) and its text parameters, in order.
@@ -365,14 +329,6 @@ WriteResult merge_organisations(Store& s, long long territory_id, long long keep
 
 namespace {
 
-bool org_in_territory(soci::session& sql, long long territory_id, long long organisation_id) {
-  if (organisation_id == 0) return true;
-  long long found = 0;
-  sql << "SELECT id FROM organisations WHERE territory_id = :t AND id = :id", use(territory_id), use(organisation_id),
-      into(found);
-  return sql.got_data();
-}
-
 const domain::Errors kUnknownOrganisation = {
     {"organisation_id", "Cette organisation n’existe pas dans l’annuaire du territoire."}};
 
@@ -383,7 +339,7 @@ WriteResult insert_person(Store& s, const domain::Person& in, const Author& by) 
   return s.write([&](soci::session& sql) {
     domain::Person p = in;
     p.id = 0;
-    if (!org_in_territory(sql, p.territory_id, p.organisation_id))
+    if (!in_territory(sql, "organisations", p.territory_id, p.organisation_id))
       return failed(WriteResult::Status::invalid, kUnknownOrganisation);
     if (auto e = person_conflicts(sql, p); !e.empty()) return failed(WriteResult::Status::conflict, e);
     long long now = now_unix();
@@ -404,7 +360,7 @@ WriteResult update_person(Store& s, const domain::Person& in, const Author& by) 
     auto before = load_person(sql, in.territory_id, in.id, true);
     if (!before) return failed(WriteResult::Status::not_found);
     domain::Person p = in;
-    if (!org_in_territory(sql, p.territory_id, p.organisation_id))
+    if (!in_territory(sql, "organisations", p.territory_id, p.organisation_id))
       return failed(WriteResult::Status::invalid, kUnknownOrganisation);
     if (auto e = person_conflicts(sql, p); !e.empty()) return failed(WriteResult::Status::conflict, e);
     p.organisation_name = "";

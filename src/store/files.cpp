@@ -8,6 +8,7 @@
 #include "domain/text.hpp"
 #include "store/accounts.hpp"
 #include "store/row.hpp"
+#include "store/write_support.hpp"
 
 namespace passerelles::store {
 
@@ -128,7 +129,7 @@ FileResult store_file(Store& s, long long territory_id, const std::string& name,
   std::string clean = safe_name(name), digest = sha256_hex(bytes), content = to_base64(bytes);
   long long size = static_cast<long long>(bytes.size()), now = now_unix();
   long long uid = by.user_id;
-  soci::indicator ui = uid ? soci::i_ok : soci::i_null;
+  soci::indicator ui = detail::null_if_zero(uid);
   r.id = s.write([&](soci::session& sql) {
     long long id = 0;
     sql << "INSERT INTO files (territory_id, name, content_type, size, sha256, content, created_by, created_at) "

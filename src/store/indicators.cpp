@@ -312,39 +312,61 @@ Raw raw_from_aggregates(soci::session& sql, const IndicatorFilter& f) {
       period_of(f, f.from_month.empty() ? earliest_counted_month(sql, f.territory_id, false) : std::string());
   bool filtered = !f.kind.empty() || f.initiative_id;
   if (f.territory_id == 0) {
-    // The federation: one row per territory, month and département; with a kind or initiative filter, action_agg
-    // summed.
-    Binds b;
-    std::string where = "month >= " + b.add(raw.from) + " AND month <= " + b.add(raw.to) + agg_filters(f, b);
-    std::string q = filtered ? "SELECT territory_id, month, department, " + summed() + " FROM action_agg WHERE " +
-                                   where + " GROUP BY territory_id, month, department"
-                             : "SELECT territory_id, month, department, actions, minutes, " + std::string(kCategories) +
-                                   " FROM action_agg_month WHERE " + where;
-    b.each_row(sql, q, [&](const soci::row& r) {
-      Totals t = totals_at(r, 3);
-      raw.total += t;
-      raw.territories[col_ll(r, 0)] += t;
-      raw.months[col_str(r, 1)] += t;
-      raw.departments[col_str(r, 2)] += t;
-    });
-    b.each_row(sql, "SELECT COUNT(DISTINCT school_id) FROM school_reach WHERE " + where,
-               [&](const soci::row& r) { raw.schools_reached = col_ll(r, 0); });
+    // The federation: summed by territory, by month and by département in SQL (three grouped scans of
+    // action_agg_month, or of action_agg with a kind or initiative filter), so that only a few hundred rows reach
+    // C++ whatever the period; reading the 72,000 rows of ten years one by one took 200 ms at 5 million actions.
+    const char* table = filtered ? "action_agg" : "action_agg_month";
+    for (const char* key : {"territory_id", "month", "department"}) {
+      Binds b;
+      std::string where = "month >= " + b.add(raw.from) + " AND month <= " + b.add(raw.to) + agg_filters(f, b);
+      b.each_row(sql,
+                 std::string("SELECT ") + key + ", " + summed() + " FROM " + table + " WHERE " + where + " GROUP BY " +
+                     key,
+                 [&](const soci::row& r) {
+                   Totals t = totals_at(r, 1);
+                   if (std::string(key) == "territory_id") {
+                     raw.total += t;
+                     raw.territories[col_ll(r, 0)] += t;
+                   } else if (std::string(key) == "month") {
+                     raw.months[col_str(r, 0)] += t;
+                   } else {
+                     raw.departments[col_str(r, 0)] += t;
+                   }
+                 });
+    }
+    // Distinct schools: one index probe (school_reach_school_month) per school of the directory, so the cost
+    // follows the number of schools, not the length of the history or of the period (COUNT(DISTINCT) over the
+    // period's rows took 1.5 s for ten years at 5 million actions).
+    Binds bs;
+    std::string in_period =
+        "r.month >= " + bs.add(raw.from) + " AND r.month <= " + bs.add(raw.to) + agg_filters(f, bs, "r.");
+    bs.each_row(sql,
+                "SELECT COUNT(*) FROM schools s WHERE EXISTS (SELECT 1 FROM school_reach r WHERE r.school_id = s.id "
+                "AND " + in_period + ")",
+                [&](const soci::row& r) { raw.schools_reached = col_ll(r, 0); });
     return raw;
   }
   Binds b;
   std::string where = "territory_id = " + b.add(f.territory_id) + " AND month >= " + b.add(raw.from) +
                       " AND month <= " + b.add(raw.to) + agg_filters(f, b);
-  b.each_row(sql,
-             "SELECT month, kind, department, initiative_id, actions, minutes, " + std::string(kCategories) +
-                 " FROM action_agg WHERE " + where,
-             [&](const soci::row& r) {
-               Totals t = totals_at(r, 4);
-               raw.total += t;
-               raw.months[col_str(r, 0)] += t;
-               raw.kinds[col_str(r, 1)] += t;
-               raw.departments[col_str(r, 2)] += t;
-               raw.initiatives[col_ll(r, 3)] += t;
-             });
+  // One grouped scan per breakdown (the rows of a territory's ten years stay in the database engine).
+  for (const char* key : {"month", "kind", "department", "initiative_id"}) {
+    b.each_row(sql, std::string("SELECT ") + key + ", " + summed() + " FROM action_agg WHERE " + where + " GROUP BY " + key,
+               [&](const soci::row& r) {
+                 Totals t = totals_at(r, 1);
+                 std::string k(key);
+                 if (k == "month") {
+                   raw.total += t;
+                   raw.months[col_str(r, 0)] += t;
+                 } else if (k == "kind") {
+                   raw.kinds[col_str(r, 0)] += t;
+                 } else if (k == "department") {
+                   raw.departments[col_str(r, 0)] += t;
+                 } else {
+                   raw.initiatives[col_ll(r, 0)] += t;
+                 }
+               });
+  }
   b.each_row(
       sql, "SELECT organisation_id, " + summed() + " FROM action_agg_org WHERE " + where + " GROUP BY organisation_id",
       [&](const soci::row& r) { raw.organisations[col_ll(r, 0)] += totals_at(r, 1); });

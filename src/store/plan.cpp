@@ -9,56 +9,15 @@
 #include "store/accounts.hpp"
 #include "store/indicators.hpp"
 #include "store/row.hpp"
+#include "store/write_support.hpp"
 
 namespace passerelles::store {
 
+using namespace detail;  // failed, done, for_update… (store/write_support.hpp)
 using soci::into;
 using soci::use;
 
 namespace {
-
-WriteResult failed(WriteResult::Status status, domain::Errors errors = {}) {
-  WriteResult r;
-  r.status = status;
-  r.errors = std::move(errors);
-  return r;
-}
-
-WriteResult done(long long id) {
-  WriteResult r;
-  r.id = id;
-  return r;
-}
-
-// Rows read before a write are locked on PostgreSQL; SQLite writers are already serialised.
-std::string for_update(soci::session& sql, const char* alias) {
-  return sql.get_backend_name() == "postgresql" ? std::string(" FOR UPDATE OF ") + alias : std::string();
-}
-
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : sep) + x;
-  return out;
-}
-
-// Whether `id` (0 = none) names a row of `table` in the territory.
-bool in_territory(soci::session& sql, const char* table, long long territory_id, long long id) {
-  if (id == 0) return true;
-  long long found = 0;
-  sql << std::string("SELECT id FROM ") + table + " WHERE territory_id = :t AND id = :id", use(territory_id), use(id),
-      into(found);
-  return sql.got_data();
-}
-
-bool all_in_territory(soci::session& sql, const char* table, long long territory_id,
-                      const std::vector<long long>& ids) {
-  return std::all_of(ids.begin(), ids.end(), [&](long long id) { return in_territory(sql, table, territory_id, id); });
-}
-
-// NULL for 0 (a nullable reference).
-soci::indicator null_if_zero(long long id) {
-  return id ? soci::i_ok : soci::i_null;
-}
 
 // ---- initiatives --------------------------------------------------------------------------------------------
 
@@ -152,7 +111,7 @@ domain::Errors initiative_refs(soci::session& sql, const domain::Initiative& i) 
 
 // Writes the fields, partners and targets of an existing initiative row.
 void write_initiative(soci::session& sql, const domain::Initiative& i, long long now) {
-  std::string audiences = join(i.audiences, ",");
+  std::string audiences = domain::join(i.audiences);
   long long lead = i.lead_organisation_id;
   soci::indicator lead_i = null_if_zero(lead);
   sql << "UPDATE initiatives SET axis = :a, name = :n, objective = :o, audiences = :au, lead_organisation_id = :l, "
@@ -170,7 +129,7 @@ void write_initiative(soci::session& sql, const domain::Initiative& i, long long
 
 // "axis, partners" for the audit log.
 std::string changed_fields(const domain::Initiative& a, const domain::Initiative& b) {
-  std::vector<std::string> changed;
+  domain::ChangedFields changed;
   auto same_targets = [](const domain::YearTarget& x, const domain::YearTarget& y) {
     return x.year == y.year && x.indicator == y.indicator && x.target == y.target;
   };
@@ -178,20 +137,15 @@ std::string changed_fields(const domain::Initiative& a, const domain::Initiative
     std::sort(v.begin(), v.end());
     return v;
   };
-  if (a.axis != b.axis) changed.push_back("axis");
-  if (a.name != b.name) changed.push_back("name");
-  if (a.objective != b.objective) changed.push_back("objective");
-  if (a.audiences != b.audiences) changed.push_back("audiences");
-  if (a.lead_organisation_id != b.lead_organisation_id) changed.push_back("lead");
-  if (sorted(a.partner_ids) != sorted(b.partner_ids)) changed.push_back("partners");
-  if (a.targets.size() != b.targets.size() ||
-      !std::is_permutation(a.targets.begin(), a.targets.end(), b.targets.begin(), same_targets))
-    changed.push_back("targets");
-  return join(changed, ", ");
-}
-
-std::string with_changes(const std::string& name, const std::string& changed) {
-  return changed.empty() ? name : name + " (" + changed + ")";
+  changed.add("axis", a.axis != b.axis);
+  changed.add("name", a.name != b.name);
+  changed.add("objective", a.objective != b.objective);
+  changed.add("audiences", a.audiences != b.audiences);
+  changed.add("lead", a.lead_organisation_id != b.lead_organisation_id);
+  changed.add("partners", sorted(a.partner_ids) != sorted(b.partner_ids));
+  changed.add("targets", a.targets.size() != b.targets.size() ||
+                             !std::is_permutation(a.targets.begin(), a.targets.end(), b.targets.begin(), same_targets));
+  return changed.text();
 }
 
 // ---- partnerships -------------------------------------------------------------------------------------------
@@ -222,12 +176,7 @@ domain::Partnership partnership_from_row(const soci::row& r) {
 
 std::optional<domain::Partnership> load_partnership(soci::session& sql, long long territory_id, long long id,
                                                     bool lock = false) {
-  soci::row r;
-  sql << std::string(kPartnershipColumns) + "WHERE p.territory_id = :t AND p.id = :id" +
-             (lock ? for_update(sql, "p") : ""),
-      use(territory_id), use(id), into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return partnership_from_row(r);
+  return row_in_territory(sql, kPartnershipColumns, "p", territory_id, id, lock, partnership_from_row);
 }
 
 domain::Errors partnership_refs(soci::session& sql, const domain::Partnership& p) {
@@ -259,15 +208,15 @@ void drop_file_if_unused(soci::session& sql, long long territory_id, long long f
 }
 
 std::string changed_fields(const domain::Partnership& a, const domain::Partnership& b) {
-  std::vector<std::string> changed;
-  if (a.title != b.title) changed.push_back("title");
-  if (a.organisation_id != b.organisation_id) changed.push_back("organisation");
-  if (a.starts_on != b.starts_on) changed.push_back("starts_on");
-  if (a.ends_on != b.ends_on) changed.push_back("ends_on");
-  if (a.status != b.status) changed.push_back("status " + a.status + " → " + b.status);
-  if (a.document_file_id != b.document_file_id) changed.push_back("document");
-  if (a.notes != b.notes) changed.push_back("notes");
-  return join(changed, ", ");
+  domain::ChangedFields changed;
+  changed.add("title", a.title != b.title);
+  changed.add("organisation", a.organisation_id != b.organisation_id);
+  changed.add("starts_on", a.starts_on != b.starts_on);
+  changed.add("ends_on", a.ends_on != b.ends_on);
+  changed.add("status " + a.status + " → " + b.status, a.status != b.status);
+  changed.add("document", a.document_file_id != b.document_file_id);
+  changed.add("notes", a.notes != b.notes);
+  return changed.text();
 }
 
 // ---- funding ------------------------------------------------------------------------------------------------
@@ -324,11 +273,9 @@ void add_initiative_names(soci::session& sql, long long territory_id, std::vecto
 
 std::optional<domain::Funding> load_funding(soci::session& sql, long long territory_id, long long id,
                                             bool lock = false) {
-  soci::row r;
-  sql << std::string(kFundingColumns) + "WHERE f.territory_id = :t AND f.id = :id" + (lock ? for_update(sql, "f") : ""),
-      use(territory_id), use(id), into(r);
-  if (!sql.got_data()) return std::nullopt;
-  std::vector<domain::Funding> one = {funding_from_row(r)};
+  auto f = row_in_territory(sql, kFundingColumns, "f", territory_id, id, lock, funding_from_row);
+  if (!f) return std::nullopt;
+  std::vector<domain::Funding> one = {std::move(*f)};
   add_initiative_names(sql, territory_id, one);
   return std::move(one.front());
 }

@@ -7,14 +7,23 @@ namespace passerelles::store {
 
 void for_each_row(soci::session& sql, const std::string& query, const std::vector<std::string>& params,
                   const std::function<void(const soci::row&)>& f) {
-  soci::row r;  // outlives the statement that fills it
+  soci::row r;
   soci::statement st(sql);
   for (const auto& p : params) st.exchange(soci::use(p));
-  st.exchange(soci::into(r));
+  fetch_rows(st, r, query, f);
+}
+
+bool run_statement(soci::statement& st, const std::string& query) {
   st.alloc();
   st.prepare(query);
   st.define_and_bind();
-  if (!st.execute(true)) return;
+  return st.execute(true);
+}
+
+void fetch_rows(soci::statement& st, soci::row& r, const std::string& query,
+                const std::function<void(const soci::row&)>& f) {
+  st.exchange(soci::into(r));
+  if (!run_statement(st, query)) return;
   do f(r);
   while (st.fetch());
 }

@@ -5,10 +5,12 @@
 #include <charconv>
 #include <ctime>
 
+#include "domain/plan.hpp"
 #include "domain/text.hpp"
 #include "store/directory.hpp"
 #include "store/plan.hpp"
 #include "store/schools.hpp"
+#include "web/form_support.hpp"
 
 namespace passerelles::web {
 
@@ -16,17 +18,6 @@ namespace {
 
 constexpr int kSchoolInputs = 3;
 constexpr int kClassInputs = 3;
-
-void set_text(Data& d, const std::string& key, const std::string& value) {
-  if (!value.empty()) d.set(key, value);
-}
-
-Data field(const std::string& value, const domain::Errors& e, const std::string& name) {
-  Data f;
-  set_text(f, "value", value);
-  if (auto it = e.find(name); it != e.end()) f.set("error", it->second);
-  return f;
-}
 
 // A whole number typed in a form: "" -> 0; anything else that is not a number -> -1 (validation says why).
 int parse_count(const std::string& raw) {
@@ -38,20 +29,15 @@ int parse_count(const std::string& raw) {
   return ec == std::errc() && p == s.data() + s.size() ? v : -1;
 }
 
+// A positive id, else 0.
 long long parse_positive(const std::string& s) {
-  long long v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() && v > 0 ? v : 0;
+  return std::max(0LL, parse_id(s));
 }
-
-const char* const kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                               "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 
 // "12 mars 2025" from "2025-03-12"; the input itself when it is not a day.
 std::string day_fr(const std::string& iso) {
-  if (!domain::is_iso_day(iso)) return iso;
-  int m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  return std::to_string(d) + (d == 1 ? "er " : " ") + kMonths[m - 1] + " " + iso.substr(0, 4);
+  std::string day = domain::format_day_fr(iso);
+  return day.empty() ? iso : day;
 }
 
 // "UAI — name (commune)": what the datalist proposes and the form shows for a chosen school.
@@ -92,41 +78,24 @@ long long resolve_school(Ctx& c, const std::string& typed, std::string& error) {
   return 0;
 }
 
-List choices(const std::vector<domain::Choice>& list, const std::string& selected) {
-  List out;
-  for (const auto& ch : list) {
-    Data item;
-    item.set("code", std::string(ch.code));
-    item.set("label", std::string(ch.label));
-    item.set("selected", selected == ch.code);
-    out.push_back(item);
-  }
-  return out;
-}
-
-const std::vector<std::pair<std::string, std::string>>& action_labels() {
-  static const std::vector<std::pair<std::string, std::string>> v = {
-      {"kind", "Type d’action"},
-      {"starts_on", "Date"},
-      {"duration_minutes", "Durée"},
-      {"schools", "Établissement"},
-      {"girls", "Filles"},
-      {"boys", "Garçons"},
-      {"women_reconversion", "Femmes en reconversion"},
-      {"teachers", "Enseignants"},
-      {"prescribers", "Prescripteurs"},
-      {"employees", "Salariés"},
-      {"parents", "Parents"},
-      {"classes", "Classes"},
-      {"initiative_id", "Initiative"},
-      {"ambassadors", "Ambassadrices"},
-      {"organisations", "Organisations"},
-      {"same_group_as", "Même groupe"},
-      {"title", "Titre"},
-      {"place", "Lieu"},
-      {"commune_insee", "Commune"},
-      {"highlight", "Moment marquant"},
-      {"notes", "Notes"}};
+// In the order of the form: the four quick fields, the audience categories, then the optional ones.
+const FieldLabels& action_labels() {
+  static const FieldLabels v = [] {
+    FieldLabels l = {
+        {"kind", "Type d’action"}, {"starts_on", "Date"}, {"duration_minutes", "Durée"}, {"schools", "Établissement"}};
+    for (const auto& c : domain::audience_categories()) l.push_back({std::string(c.code), std::string(c.label)});
+    l.insert(l.end(), {{"classes", "Classes"},
+                       {"initiative_id", "Initiative"},
+                       {"ambassadors", "Ambassadrices"},
+                       {"organisations", "Organisations"},
+                       {"same_group_as", "Même groupe"},
+                       {"title", "Titre"},
+                       {"place", "Lieu"},
+                       {"commune_insee", "Commune"},
+                       {"highlight", "Moment marquant"},
+                       {"notes", "Notes"}});
+    return l;
+  }();
   return v;
 }
 
@@ -209,7 +178,8 @@ domain::Action action_from_form(Ctx& c, domain::Action a, domain::Errors& errors
   }
 
   a.organisations.clear();
-  for (auto [name, role] : {std::pair<const char*, const char*>{"org_host", "company"}, {"org_partner", "partner"},
+  for (auto [name, role] : {std::pair<const char*, const char*>{"org_host", "company"},
+                            {"org_partner", "partner"},
                             {"org_other", "other"}}) {
     std::string v = r.form(name);
     if (v.empty()) continue;
@@ -235,25 +205,13 @@ http::Response action_form(Ctx& c, const domain::Action& a, const domain::Errors
   d.set("is_new", is_new);
   d.set("today", today_iso());
 
-  List errs;
-  for (const auto& [name, label] : action_labels()) {
-    auto it = e.find(name);
-    if (it == e.end()) continue;
-    Data item;
-    item.set("id", "action-" + name);
-    item.set("label", label);
-    item.set("message", it->second);
-    errs.push_back(item);
-  }
-  d.set("has_errors", !e.empty());
-  d.set("error_list", errs);
+  set_error_summary(d, e, "action-", action_labels(), "L’action n’a pas été enregistrée");
 
-  d.set("kinds", choices(domain::action_kinds(), a.kind));
+  d.set("kinds", choice_list(domain::action_kinds(), a.kind));
   for (const char* name : {"kind", "starts_on", "title", "place", "commune_insee", "highlight", "notes", "schools",
                            "classes", "initiative_id", "same_group_as"})
     d.set(name, field("", e, name));
-  for (const char* name : {"ambassadors", "organisations"})
-    if (auto it = e.find(name); it != e.end()) d.set(std::string(name) + "_error", it->second);
+  for (const char* name : {"ambassadors", "organisations"}) set_error(d, e, name);
   d.set("starts_on", field(a.starts_on, e, "starts_on"));
   d.set("title", field(a.title, e, "title"));
   d.set("place", field(a.place, e, "place"));
@@ -284,7 +242,7 @@ http::Response action_form(Ctx& c, const domain::Action& a, const domain::Errors
   d.set("others_open", others_open);
 
   // Schools: the chosen ones as "UAI — name", then empty inputs up to kSchoolInputs.
-  List schools;
+  List first_school, more_schools;
   std::vector<std::string> typed = c.req.method == "POST" ? c.req.form_all("school") : std::vector<std::string>{};
   std::vector<std::string> values;
   if (!typed.empty()) {
@@ -298,11 +256,12 @@ http::Response action_form(Ctx& c, const domain::Action& a, const domain::Errors
   for (int i = 0; i < n; ++i) {
     Data s;
     s.set("index", std::to_string(i + 1));
-    s.set("first", i == 0);
     if (i < static_cast<int>(values.size())) s.set("value", values[i]);
-    schools.push_back(s);
+    (i == 0 ? first_school : more_schools).push_back(s);
   }
-  d.set("school_inputs", schools);
+  d.set("first_school", first_school);
+  d.set("more_schools", more_schools);
+  d.set("more_schools_open", values.size() > 1);
 
   List classes;
   int nc = std::max<int>(kClassInputs, static_cast<int>(a.classes.size()));
@@ -311,7 +270,7 @@ http::Response action_form(Ctx& c, const domain::Action& a, const domain::Errors
     row.set("index", std::to_string(i + 1));
     std::string level = i < static_cast<int>(a.classes.size()) ? a.classes[i].level : std::string();
     if (i < static_cast<int>(a.classes.size())) set_text(row, "track", a.classes[i].track);
-    row.set("levels", choices(domain::class_levels(), level));
+    row.set("levels", choice_list(domain::class_levels(), level));
     classes.push_back(row);
   }
   d.set("class_inputs", classes);
@@ -344,7 +303,8 @@ http::Response action_form(Ctx& c, const domain::Action& a, const domain::Errors
   d.set("has_ambassadors", !ambassadors.empty());
 
   auto orgs = store::organisation_names(c.app.store, t);
-  for (auto [name, role] : {std::pair<const char*, const char*>{"org_host", "company"}, {"org_partner", "partner"},
+  for (auto [name, role] : {std::pair<const char*, const char*>{"org_host", "company"},
+                            {"org_partner", "partner"},
                             {"org_other", "other"}}) {
     long long selected = 0;
     for (const auto& o : a.organisations)
@@ -402,19 +362,15 @@ Data action_data(const domain::Action& a) {
     d.set("duration", (h ? std::to_string(h) + " h" : std::string()) +
                           (m ? (h ? " " : "") + std::to_string(m) + " min" : std::string()));
   }
-  std::string schools;
-  for (const auto& n : a.school_names) schools += (schools.empty() ? "" : ", ") + n;
-  set_text(d, "schools", schools);
-  std::string ambassadors;
-  for (const auto& n : a.ambassador_names) ambassadors += (ambassadors.empty() ? "" : ", ") + n;
-  set_text(d, "ambassadors", ambassadors);
+  set_text(d, "schools", domain::join(a.school_names, ", "));
+  set_text(d, "ambassadors", domain::join(a.ambassador_names, ", "));
   List orgs;
   for (const auto& o : a.organisations) {
     Data item;
     item.set("name", o.name);
-    item.set("role", o.role == "partner" ? "partenaire co-organisateur"
-                     : o.role == "school" ? "établissement"
-                     : o.role == "lab"    ? "laboratoire"
+    item.set("role", o.role == "partner"   ? "partenaire co-organisateur"
+                     : o.role == "school"  ? "établissement"
+                     : o.role == "lab"     ? "laboratoire"
                      : o.role == "company" ? "entreprise ou laboratoire d’accueil"
                                            : "autre");
     orgs.push_back(item);

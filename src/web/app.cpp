@@ -26,8 +26,32 @@ std::string template_source(const std::string& name) {
   return std::string(*src);
 }
 
+// The data a template renders, and {{> name}} as templates/name.html rendered with that same data (a partial is
+// parsed where it is used: partials are small and sit on form pages, not on the hot path).
+class PartialContext : public kainjow::mustache::context<std::string> {
+ public:
+  explicit PartialContext(const Data* data) : context(data) {}
+  const Data* get_partial(const std::string& name) const override {
+    thread_local std::map<std::string, Data> sources;
+    auto it = sources.find(name);
+    if (it == sources.end()) it = sources.emplace(name, Data(template_source(name))).first;
+    return &it->second;
+  }
+};
+
+// Appends what the renderer writes (the renderer's stream interface).
+struct Appender {
+  std::string& out;
+  Appender& operator<<(const std::string& s) {
+    out += s;
+    return *this;
+  }
+};
+
 void render_with(Mustache& m, const std::string& name, const Data& data, std::string& out) {
-  m.render(data, [&out](const std::string& s) { out += s; });
+  PartialContext ctx(&data);
+  Appender appender{out};
+  m.render(ctx, appender);
   if (!m.error_message().empty()) throw std::runtime_error("template " + name + ": " + m.error_message());
 }
 
@@ -47,7 +71,6 @@ void Templates::render_to(std::string& out, const std::string& name, const Data&
     if (!m->is_valid()) throw std::runtime_error("template " + name + ": " + m->error_message());
     it = cache.emplace(name, std::move(m)).first;
   }
-  // Partials: {{> name}} resolves to templates/partials/<name>.html via data "partials.<name>".
   render_with(*it->second, name, data, out);
 }
 

@@ -27,7 +27,8 @@ using List = kainjow::mustache::list;
 // Templates from web/templates/, parsed once per thread (kainjow's renderer is not shared across threads).
 class Templates {
  public:
-  // Renders templates/<name>.html; throws if the template is missing or malformed.
+  // Renders templates/<name>.html, where {{> other}} renders templates/other.html with the same data; throws if a
+  // template is missing or malformed.
   std::string render(const std::string& name, const Data& data) const;
   // Same, appending to `out` (no intermediate stream or copy).
   void render_to(std::string& out, const std::string& name, const Data& data) const;

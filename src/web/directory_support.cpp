@@ -2,7 +2,6 @@
 #include "web/directory_support.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "domain/text.hpp"
 
@@ -14,61 +13,24 @@ constexpr int kPerPage = 25;
 constexpr std::size_t kMergeCandidates = 20;
 constexpr std::size_t kMaxQuery = 200;
 
-// Sets key only when the value is not empty: an empty string would still open a {{#key}} section.
-void set_text(Data& d, const std::string& key, const std::string& value) {
-  if (!value.empty()) d.set(key, value);
-}
-
-int parse_int(const std::string& s, int fallback) {
-  int v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
-}
-
-// {value, error} of one form field.
-Data field(const std::string& value, const domain::Errors& e, const std::string& name) {
-  Data f;
-  set_text(f, "value", value);
-  if (auto it = e.find(name); it != e.end()) f.set("error", it->second);
-  return f;
-}
-
-// The error summary at the top of a form: each message links to its field.
-void set_error_summary(Data& d, const domain::Errors& e, const std::string& id_prefix,
-                       const std::vector<std::pair<std::string, std::string>>& labels) {
-  List list;
-  for (const auto& [name, label] : labels) {
-    auto it = e.find(name);
-    if (it == e.end()) continue;
-    Data item;
-    item.set("id", id_prefix + name);
-    item.set("label", label);
-    item.set("message", it->second);
-    list.push_back(item);
-  }
-  d.set("has_errors", !e.empty());
-  d.set("error_list", list);
-}
-
-const std::vector<std::pair<std::string, std::string>>& organisation_labels() {
-  static const std::vector<std::pair<std::string, std::string>> v = {{"kind", "Type d’organisation"},
-                                                                     {"name", "Nom"},
-                                                                     {"uai", "Code UAI"},
-                                                                     {"siret", "SIRET"},
-                                                                     {"address", "Adresse"},
-                                                                     {"commune_insee", "Code INSEE de la commune"},
-                                                                     {"email", "Adresse e-mail"},
-                                                                     {"phone", "Téléphone"},
-                                                                     {"website", "Site web"},
-                                                                     {"notes", "Notes"}};
+const FieldLabels& organisation_labels() {
+  static const FieldLabels v = {{"kind", "Type d’organisation"},
+                                {"name", "Nom"},
+                                {"uai", "Code UAI"},
+                                {"siret", "SIRET"},
+                                {"address", "Adresse"},
+                                {"commune_insee", "Code INSEE de la commune"},
+                                {"email", "Adresse e-mail"},
+                                {"phone", "Téléphone"},
+                                {"website", "Site web"},
+                                {"notes", "Notes"}};
   return v;
 }
 
-const std::vector<std::pair<std::string, std::string>>& person_labels() {
-  static const std::vector<std::pair<std::string, std::string>> v = {
-      {"first_name", "Prénom"},  {"last_name", "Nom"}, {"organisation_id", "Organisation"},
-      {"job_title", "Fonction"}, {"roles", "Rôles"},   {"email", "Adresse e-mail"},
-      {"phone", "Téléphone"},    {"notes", "Notes"}};
+const FieldLabels& person_labels() {
+  static const FieldLabels v = {{"first_name", "Prénom"},  {"last_name", "Nom"}, {"organisation_id", "Organisation"},
+                                {"job_title", "Fonction"}, {"roles", "Rôles"},   {"email", "Adresse e-mail"},
+                                {"phone", "Téléphone"},    {"notes", "Notes"}};
   return v;
 }
 
@@ -109,13 +71,16 @@ store::Author author_of(const Ctx& c) {
   return {c.actor->user.id, c.actor->user.email};
 }
 
+std::string search_query(const http::Request& r, std::string& q_error) {
+  std::string q = domain::trim(r.query("q"));
+  if (domain::valid_utf8(q) && domain::utf8_length(q) <= kMaxQuery) return q;
+  q_error = "La recherche contient des caractères invalides ou est trop longue (200 caractères au plus).";
+  return "";
+}
+
 store::DirectoryFilter directory_filter(const http::Request& r, const std::string& kind_param, std::string& q_error) {
   store::DirectoryFilter f;
-  f.query = domain::trim(r.query("q"));
-  if (!domain::valid_utf8(f.query) || domain::utf8_length(f.query) > kMaxQuery) {
-    q_error = "La recherche contient des caractères invalides ou est trop longue (200 caractères au plus).";
-    f.query.clear();
-  }
+  f.query = search_query(r, q_error);
   f.kind = r.query(kind_param);
   bool known = kind_param == "role" ? !domain::person_role_label(f.kind).empty()
                                     : !domain::organisation_kind_label(f.kind).empty();
@@ -135,14 +100,20 @@ void set_results_data(Ctx& c, Data& d, const std::string& path, const std::strin
                                    : std::to_string(total) + " " + nouns;
   d.set("count_label", count);
   d.set("filtered", filtered);
-  d.set("page", std::to_string(f.page));
+  // A page past the last one links back to the last one.
+  set_pagination(c, d, f.page, pages, [&](long long n) { return list_url(path, kind_param, f, std::min(n, pages)); });
+}
+
+void set_pagination(Ctx& c, Data& d, long long page, long long pages,
+                    const std::function<std::string(long long)>& url_of) {
+  d.set("page", std::to_string(page));
   d.set("pages", std::to_string(pages));
   Data p;
   p.set("paginated", pages > 1);
-  p.set("page", std::to_string(f.page));
+  p.set("page", std::to_string(page));
   p.set("pages", std::to_string(pages));
-  if (f.page > 1) p.set("prev_url", list_url(path, kind_param, f, std::min<long long>(f.page - 1, pages)));
-  if (f.page < pages) p.set("next_url", list_url(path, kind_param, f, f.page + 1));
+  if (page > 1) p.set("prev_url", url_of(page - 1));
+  if (page < pages) p.set("next_url", url_of(page + 1));
   d.set("pagination", c.app.templates.render("dir_pagination", p));
 }
 
@@ -154,13 +125,6 @@ int status_of(const store::WriteResult& r) {
     case store::WriteResult::Status::ok: break;
   }
   return 200;
-}
-
-long long parse_id(const std::string& s) {
-  if (s.empty()) return 0;
-  long long v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() && v > 0 ? v : -1;
 }
 
 // ---- organisations ------------------------------------------------------------------------------------------
@@ -188,15 +152,7 @@ http::Response organisation_form(Ctx& c, const domain::Organisation& o, const do
                            : "/annuaire/organisations/" + std::to_string(o.id) + "/modifier");
   d.set("submit", creating ? "Créer la fiche" : "Enregistrer les modifications");
   d.set("cancel_url", creating ? "/annuaire/organisations" : "/annuaire/organisations/" + std::to_string(o.id));
-  List kinds;
-  for (const auto& k : domain::organisation_kinds()) {
-    Data item;
-    item.set("code", std::string(k.code));
-    item.set("label", std::string(k.label));
-    item.set("selected", o.kind == k.code);
-    kinds.push_back(item);
-  }
-  d.set("kinds", kinds);
+  d.set("kinds", choice_list(domain::organisation_kinds(), o.kind));
   d.set("kind", field(o.kind, e, "kind"));
   d.set("name", field(o.name, e, "name"));
   d.set("uai", field(o.uai, e, "uai"));
@@ -289,16 +245,8 @@ http::Response person_form(Ctx& c, const domain::Person& p, const domain::Errors
     organisations.push_back(item);
   }
   d.set("organisations", organisations);
-  List roles;
-  for (const auto& r : domain::person_roles()) {
-    Data item;
-    item.set("code", std::string(r.code));
-    item.set("label", std::string(r.label));
-    item.set("checked", std::find(p.roles.begin(), p.roles.end(), r.code) != p.roles.end());
-    roles.push_back(item);
-  }
-  d.set("roles", roles);
-  if (auto it = e.find("roles"); it != e.end()) d.set("roles_error", it->second);
+  d.set("roles", checkbox_list(domain::person_roles(), p.roles));
+  set_error(d, e, "roles");
   d.set("first_name", field(p.first_name, e, "first_name"));
   d.set("last_name", field(p.last_name, e, "last_name"));
   d.set("organisation_id", field("", e, "organisation_id"));

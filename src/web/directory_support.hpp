@@ -1,11 +1,13 @@
 // Shared by the directory pages (organisations, people): the territory guard, list filters and pagination,
 // form parsing, and the pages that forms re-render with their errors.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "domain/directory.hpp"
 #include "store/directory.hpp"
 #include "web/app.hpp"
+#include "web/form_support.hpp"
 
 namespace passerelles::web {
 
@@ -15,10 +17,19 @@ http::Response directory_without_territory(Ctx& c);
 // The signed-in user, as recorded in the audit log.
 store::Author author_of(const Ctx& c);
 
+// The words searched, from the query string's q (trimmed); "" when q is not valid UTF-8 or longer than 200
+// characters, and `q_error` says why.
+std::string search_query(const http::Request& r, std::string& q_error);
+
 // The list filter from the query string: q, the kind or role parameter `kind_param`, page. Unknown kinds and
 // bad page numbers fall back to defaults; a q that is not valid UTF-8 or too long is dropped and `q_error`
 // says why.
 store::DirectoryFilter directory_filter(const http::Request& r, const std::string& kind_param, std::string& q_error);
+
+// Sets page and pages, and pagination: the rendered links (templates/dir_pagination.html) to the pages before and
+// after; url_of(n) is the address of page n.
+void set_pagination(Ctx& c, Data& d, long long page, long long pages,
+                    const std::function<std::string(long long)>& url_of);
 
 // Adds the values of the results partial: count_label, has_rows, filtered, page, pages and the rendered
 // pagination links (which keep q and the kind parameter).
@@ -28,9 +39,6 @@ void set_results_data(Ctx& c, Data& d, const std::string& path, const std::strin
 
 // The HTTP status for a refused write: 404 not found, 409 conflict, 422 invalid.
 int status_of(const store::WriteResult& r);
-
-// A positive id from a form or query value; 0 when empty, -1 when not a positive number.
-long long parse_id(const std::string& s);
 
 // Form values laid over `base` (the stored record when editing, so fields absent from the form are kept).
 domain::Organisation organisation_from_form(const http::Request& r, domain::Organisation base);

@@ -1,16 +1,17 @@
 // Indicator filter from the query string, its canonical form, and the filter form's values (see the header).
 #include "web/indicator_support.hpp"
 
-#include <array>
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
 
 #include "domain/action.hpp"
 #include "domain/text.hpp"
+#include "domain/time_fr.hpp"
 #include "store/accounts.hpp"
 #include "store/plan.hpp"
 #include "web/directory_support.hpp"
+#include "web/form_support.hpp"
 
 namespace passerelles::web {
 
@@ -40,36 +41,15 @@ bool known(const Choices& choices, const std::string& code) {
   return false;
 }
 
-template <typename Choices>
-List options(const Choices& choices, const std::string& selected) {
-  List l;
-  for (const auto& ch : choices) {
-    Data o;
-    o.set("code", std::string(ch.code));
-    o.set("label", std::string(ch.label));
-    o.set("selected", ch.code == selected);
-    l.push_back(o);
-  }
-  return l;
-}
-
-// {value, error} of one field.
-Data field(const std::string& value, const domain::Errors& e, const std::string& name) {
-  Data f;
-  if (!value.empty()) f.set("value", value);
-  if (auto it = e.find(name); it != e.end()) f.set("error", it->second);
-  return f;
-}
-
-const std::array<std::pair<const char*, const char*>, 8>& field_labels() {
-  static const std::array<std::pair<const char*, const char*>, 8> v = {{{"territoire", "Territoire"},
-                                                                        {"du", "Du mois"},
-                                                                        {"au", "Au mois"},
-                                                                        {"initiative", "Initiative"},
-                                                                        {"type", "Type d’action"},
-                                                                        {"public", "Public"},
-                                                                        {"niveau", "Niveau de classe"},
-                                                                        {"rep", "Éducation prioritaire"}}};
+const FieldLabels& field_labels() {
+  static const FieldLabels v = {{"territoire", "Territoire"},
+                                {"du", "Du mois"},
+                                {"au", "Au mois"},
+                                {"initiative", "Initiative"},
+                                {"type", "Type d’action"},
+                                {"public", "Public"},
+                                {"niveau", "Niveau de classe"},
+                                {"rep", "Éducation prioritaire"}};
   return v;
 }
 
@@ -191,9 +171,9 @@ Data filter_form_data(Ctx& c, const store::IndicatorFilter& f, const domain::Err
   d.set("rep", field(f.priority_only ? "1" : "", errors, "rep"));
   d.set("initiative", field(f.initiative_id > 0 ? std::to_string(f.initiative_id) : "", errors, "initiative"));
   d.set("territoire", field("", errors, "territoire"));
-  d.set("kinds", options(domain::action_kinds(), f.kind));
-  d.set("audiences", options(domain::audience_categories(), f.audience));
-  d.set("levels", options(domain::level_groups(), f.level_group));
+  d.set("kinds", choice_list(domain::action_kinds(), f.kind));
+  d.set("audiences", choice_list(domain::audience_categories(), f.audience));
+  d.set("levels", choice_list(domain::level_groups(), f.level_group));
 
   bool admin = c.actor && c.actor->is_admin();
   d.set("is_admin", admin);
@@ -224,30 +204,16 @@ Data filter_form_data(Ctx& c, const store::IndicatorFilter& f, const domain::Err
     d.set("initiatives", initiatives);
   }
 
-  List summary;
-  for (const auto& [name, label] : field_labels()) {
-    auto it = errors.find(name);
-    if (it == errors.end()) continue;
-    Data item;
-    item.set("id", std::string("filtre-") + name);
-    item.set("label", std::string(label));
-    item.set("message", it->second);
-    summary.push_back(item);
-  }
   // Errors under the aliases (from, to, territory) are shown under their French field.
-  d.set("has_errors", !errors.empty());
-  d.set("error_list", summary);
+  set_error_summary(d, errors, "filtre-", field_labels());
   d.set("query", indicator_query(f, admin ? slug : ""));
   return d;
 }
 
 std::string month_label_fr(const std::string& month) {
-  static const std::array<const char*, 12> names = {"janvier",   "février", "mars",     "avril",
-                                                    "mai",       "juin",    "juillet",  "août",
-                                                    "septembre", "octobre", "novembre", "décembre"};
   if (!domain::is_iso_month(month)) return month;
-  int m = std::stoi(month.substr(5, 2));
-  return std::string(names[static_cast<std::size_t>(m - 1)]) + " " + month.substr(0, 4);
+  return std::string(domain::month_name_fr(static_cast<unsigned>(std::stoi(month.substr(5, 2))))) + " " +
+         month.substr(0, 4);
 }
 
 std::string period_label_fr(const std::string& from_month, const std::string& to_month) {

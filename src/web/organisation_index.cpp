@@ -22,15 +22,7 @@ http::Response organisation_index(Ctx& c) {
   int status = q_error.empty() ? 200 : 400;
   if (c.req.is_htmx()) return c.page("org_results", "Organisations", d, status);
 
-  List kinds;
-  for (const auto& k : domain::organisation_kinds()) {
-    Data item;
-    item.set("code", std::string(k.code));
-    item.set("label", std::string(k.label));
-    item.set("selected", f.kind == k.code);
-    kinds.push_back(item);
-  }
-  d.set("kinds", kinds);
+  d.set("kinds", choice_list(domain::organisation_kinds(), f.kind));
   d.set("q", f.query);
   if (!q_error.empty()) d.set("q_error", q_error);
   d.set("territory_name", c.actor->territory.name);

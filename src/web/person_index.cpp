@@ -21,15 +21,7 @@ http::Response person_index(Ctx& c) {
   int status = q_error.empty() ? 200 : 400;
   if (c.req.is_htmx()) return c.page("person_results", "Personnes", d, status);
 
-  List roles;
-  for (const auto& r : domain::person_roles()) {
-    Data item;
-    item.set("code", std::string(r.code));
-    item.set("label", std::string(r.label));
-    item.set("selected", f.kind == r.code);
-    roles.push_back(item);
-  }
-  d.set("roles", roles);
+  d.set("roles", choice_list(domain::person_roles(), f.kind));
   d.set("q", f.query);
   if (!q_error.empty()) d.set("q_error", q_error);
   d.set("territory_name", c.actor->territory.name);

@@ -11,6 +11,7 @@
 #include "store/files.hpp"
 #include "store/plan.hpp"
 #include "web/directory_support.hpp"
+#include "web/form_support.hpp"
 
 namespace passerelles::web {
 
@@ -18,47 +19,8 @@ namespace {
 
 constexpr int kBlankTargetRows = 3;
 
-using Labels = std::vector<std::pair<std::string, std::string>>;
-
-// Sets key only when the value is not empty: an empty string would still open a {{#key}} section.
-void set_text(Data& d, const std::string& key, const std::string& value) {
-  if (!value.empty()) d.set(key, value);
-}
-
-// {value, error} of one form field.
-Data field(const std::string& value, const domain::Errors& e, const std::string& name) {
-  Data f;
-  set_text(f, "value", value);
-  if (auto it = e.find(name); it != e.end()) f.set("error", it->second);
-  return f;
-}
-
-// The error summary at the top of a form, in the order of the fields: each message links to its field (id
-// "plan-<key>"; a target row's link goes to its year).
-void set_error_summary(Data& d, const domain::Errors& e, const Labels& labels) {
-  List list;
-  auto add = [&](const std::string& anchor, const std::string& label, const std::string& message) {
-    Data item;
-    item.set("id", anchor);
-    item.set("label", label);
-    item.set("message", message);
-    list.push_back(item);
-  };
-  for (const auto& [key, label] : labels) {
-    if (auto it = e.find(key); it != e.end()) add("plan-" + key, label, it->second);
-    if (key != "targets") continue;
-    for (std::size_t n = 0; n <= domain::kMaxTargetRows; ++n)
-      if (auto it = e.find("target-" + std::to_string(n)); it != e.end())
-        add("plan-target-" + std::to_string(n) + "-year", "Objectif chiffré, ligne " + std::to_string(n + 1),
-            it->second);
-  }
-  d.set("has_errors", !e.empty());
-  d.set("error_list", list);
-}
-
-void set_error(Data& d, const domain::Errors& e, const std::string& key) {
-  if (auto it = e.find(key); it != e.end()) d.set(key + "_error", it->second);
-}
+// Form fields' ids start with "plan-".
+const std::string kIdPrefix = "plan-";
 
 // A whole number typed in a form (spaces allowed between digits); -1 when it is not one.
 long long parse_whole(const std::string& text) {
@@ -110,36 +72,43 @@ std::string quoted_list(const std::vector<std::string>& names) {
   return out;
 }
 
-const Labels& initiative_labels() {
-  static const Labels v = {{"axis", "Axe"},
-                           {"name", "Nom de l’initiative"},
-                           {"objective", "Objectif"},
-                           {"audiences", "Publics visés"},
-                           {"lead_organisation_id", "Organisation pilote"},
-                           {"partner_ids", "Organisations partenaires"},
-                           {"targets", "Objectifs chiffrés"}};
+// In the order of the form; the errors of the target rows ("target-N") come last, each linking to its row's year.
+const FieldLabels& initiative_labels() {
+  static const FieldLabels v = [] {
+    FieldLabels l = {{"axis", "Axe"},
+                     {"name", "Nom de l’initiative"},
+                     {"objective", "Objectif"},
+                     {"audiences", "Publics visés"},
+                     {"lead_organisation_id", "Organisation pilote"},
+                     {"partner_ids", "Organisations partenaires"},
+                     {"targets", "Objectifs chiffrés"}};
+    for (std::size_t n = 0; n <= domain::kMaxTargetRows; ++n)
+      l.push_back({"target-" + std::to_string(n), "Objectif chiffré, ligne " + std::to_string(n + 1),
+                   "target-" + std::to_string(n) + "-year"});
+    return l;
+  }();
   return v;
 }
 
-const Labels& partnership_labels() {
-  static const Labels v = {{"title", "Intitulé de la convention"},
-                           {"organisation_id", "Organisation partenaire"},
-                           {"status", "État"},
-                           {"starts_on", "Date de début"},
-                           {"ends_on", "Date de fin"},
-                           {"document", "Convention signée (PDF)"},
-                           {"notes", "Notes"}};
+const FieldLabels& partnership_labels() {
+  static const FieldLabels v = {{"title", "Intitulé de la convention"},
+                                {"organisation_id", "Organisation partenaire"},
+                                {"status", "État"},
+                                {"starts_on", "Date de début"},
+                                {"ends_on", "Date de fin"},
+                                {"document", "Convention signée (PDF)"},
+                                {"notes", "Notes"}};
   return v;
 }
 
-const Labels& funding_labels() {
-  static const Labels v = {{"funder", "Financeur"},
-                           {"funder_organisation_id", "Fiche du financeur dans l’annuaire"},
-                           {"amount", "Montant"},
-                           {"starts_on", "Date de début"},
-                           {"ends_on", "Date de fin"},
-                           {"purpose", "Ce que la subvention finance"},
-                           {"initiative_ids", "Initiatives financées"}};
+const FieldLabels& funding_labels() {
+  static const FieldLabels v = {{"funder", "Financeur"},
+                                {"funder_organisation_id", "Fiche du financeur dans l’annuaire"},
+                                {"amount", "Montant"},
+                                {"starts_on", "Date de début"},
+                                {"ends_on", "Date de fin"},
+                                {"purpose", "Ce que la subvention finance"},
+                                {"initiative_ids", "Initiatives financées"}};
   return v;
 }
 
@@ -202,15 +171,7 @@ http::Response initiative_form(Ctx& c, const InitiativeInput& in, const domain::
       axes.push_back(Data("axis", other.axis));
     }
   d.set("axes", axes);
-  List audiences;
-  for (const auto& a : domain::target_audiences()) {
-    Data item;
-    item.set("code", std::string(a.code));
-    item.set("label", std::string(a.label));
-    item.set("checked", has(i.audiences, std::string(a.code)));
-    audiences.push_back(item);
-  }
-  d.set("audiences", audiences);
+  d.set("audiences", checkbox_list(domain::target_audiences(), i.audiences));
   List leads = organisation_choices(c, {i.lead_organisation_id});
   List partners = organisation_choices(c, i.partner_ids);
   d.set("has_organisations", !leads.empty());
@@ -228,21 +189,13 @@ http::Response initiative_form(Ctx& c, const InitiativeInput& in, const domain::
     row.set("line", std::to_string(n + 1));
     row.set("year", rows[n].year);
     row.set("target", rows[n].target);
-    List options;
-    for (const auto& k : domain::target_indicators()) {
-      Data o;
-      o.set("code", std::string(k.code));
-      o.set("label", std::string(k.label));
-      o.set("selected", rows[n].indicator == k.code);
-      options.push_back(o);
-    }
-    row.set("indicators", options);
+    row.set("indicators", choice_list(domain::target_indicators(), rows[n].indicator));
     if (auto it = e.find("target-" + std::to_string(n)); it != e.end() && n < in.rows.size())
       row.set("error", it->second);
     row_list.push_back(row);
   }
   d.set("rows", row_list);
-  set_error_summary(d, e, initiative_labels());
+  set_error_summary(d, e, kIdPrefix, initiative_labels());
   return c.page("plan_initiative_form", heading, d, status);
 }
 
@@ -267,9 +220,7 @@ Data initiative_data(const domain::Initiative& i, int year) {
   }
   d.set("partners", partners);
   d.set("has_partners", !partners.empty());
-  std::string names;
-  for (const auto& n : i.partner_names) names += (names.empty() ? "" : ", ") + n;
-  set_text(d, "partners_label", names);
+  set_text(d, "partners_label", domain::join(i.partner_names, ", "));
   List all, this_year;
   for (const auto& t : i.targets) {
     Data item;
@@ -339,20 +290,12 @@ http::Response partnership_form(Ctx& c, const domain::Partnership& p, const doma
   d.set("organisation_id", field("", e, "organisation_id"));
   d.set("document", field("", e, "document"));
   d.set("organisations", organisation_choices(c, {p.organisation_id}));
-  List statuses;
-  for (const auto& s : domain::partnership_statuses()) {
-    Data item;
-    item.set("code", std::string(s.code));
-    item.set("label", std::string(s.label));
-    item.set("selected", p.status == s.code);
-    statuses.push_back(item);
-  }
-  d.set("statuses", statuses);
+  d.set("statuses", choice_list(domain::partnership_statuses(), p.status));
   if (p.document_file_id) {
     d.set("current_document", p.document_name.empty() ? std::string("convention.pdf") : p.document_name);
     d.set("document_url", base + "/convention");
   }
-  set_error_summary(d, e, partnership_labels());
+  set_error_summary(d, e, kIdPrefix, partnership_labels());
   return c.page("plan_partnership_form", heading, d, status);
 }
 
@@ -430,7 +373,7 @@ http::Response funding_form(Ctx& c, const domain::Funding& f, const std::string&
   d.set("initiatives", initiatives);
   set_error(d, e, "initiative_ids");
   if (!creating) d.set("label", f.funder);
-  set_error_summary(d, e, funding_labels());
+  set_error_summary(d, e, kIdPrefix, funding_labels());
   return c.page("plan_funding_form", heading, d, status);
 }
 

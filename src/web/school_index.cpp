@@ -1,5 +1,6 @@
 // GET /annuaire/etablissements: the schools of the territory's départements from the official directory,
 // searched as you type (htmx gets the results partial), filtered by kind, 50 per page.
+#include "web/directory_support.hpp"
 #include "web/handlers.hpp"
 #include "web/school_support.hpp"
 
@@ -41,16 +42,8 @@ Html results_html(Ctx& c, const store::SchoolFilter& f, const std::string& key, 
   d.set("count_label", found.total == 0
                            ? std::string("Aucun établissement ne correspond.")
                            : std::to_string(found.total) + (found.total > 1 ? " établissements" : " établissement"));
-  d.set("page", std::to_string(f.page));
-  d.set("pages", std::to_string(pages));
   std::string base = "/annuaire/etablissements?q=" + http::url_encode(f.query) + "&type=" + http::url_encode(f.kind);
-  Data pag;
-  pag.set("paginated", pages > 1);
-  pag.set("page", std::to_string(f.page));
-  pag.set("pages", std::to_string(pages));
-  if (f.page > 1) pag.set("prev_url", base + "&page=" + std::to_string(f.page - 1));
-  if (f.page < pages) pag.set("next_url", base + "&page=" + std::to_string(f.page + 1));
-  d.set("pagination", c.app.templates.render("dir_pagination", pag));
+  set_pagination(c, d, f.page, pages, [&](long long n) { return base + "&page=" + std::to_string(n); });
   auto html = std::make_shared<const std::string>(c.app.templates.render("school_results", d));
   c.app.school_results.put(key, version, html);
   return html;

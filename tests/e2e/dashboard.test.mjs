@@ -3,26 +3,14 @@
 // the keyboard alone (htmx swaps the page body, the address keeps the filter, focus goes to the heading).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useEnvironment, login, axeViolations, formatViolations, USERS, TERRITORY, VIEWPORTS } from './support.mjs';
+import {
+  useEnvironment, login, axeViolations, formatViolations, focused, tabTo, USERS, TERRITORY, VIEWPORTS,
+} from './support.mjs';
 
 const env = useEnvironment();
 
-// What has the focus: tag, id, text.
-const focused = (page) => page.evaluate(() => {
-  const a = document.activeElement;
-  return { tag: a.tagName, id: a.id, type: a.getAttribute('type'), text: (a.textContent || '').trim() };
-});
-
-async function tabTo(page, match, what, max = 60) {
-  const stops = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (match(f)) return f;
-    stops.push(`${f.tag}${f.id ? `#${f.id}` : ''} "${f.text.slice(0, 30)}"`);
-  }
-  assert.fail(`${what} not reached in ${max} Tab presses; focus went: ${stops.join(' → ')}`);
-}
+// The filters come after the navigation and the figures: more Tab presses than on other pages.
+const FILTER_TABS = 60;
 
 // The checks every view passes: 200, axe clean, nothing wider than the viewport, SVG charts with their tables.
 async function checkView(page, watch, url, where) {
@@ -78,16 +66,17 @@ test('the filters work with the keyboard alone', { timeout: 120_000 }, async () 
     await login(page, USERS.coordinator.email, USERS.coordinator.password);
     await page.goto('/tableau-de-bord');
     // Tab to the kind of action, choose the second option with the arrow key.
-    await tabTo(page, (f) => f.id === 'filtre-type', 'the « Type d’action » filter');
+    await tabTo(page, (f) => f.id === 'filtre-type', 'the « Type d’action » filter', FILTER_TABS);
     await page.keyboard.press('ArrowDown');
     const kind = await page.locator('#filtre-type').inputValue();
     assert.notEqual(kind, '', 'ArrowDown chose a kind');
     // On to the priority-education box: Space ticks it.
-    await tabTo(page, (f) => f.id === 'filtre-rep', 'the priority-education box');
+    await tabTo(page, (f) => f.id === 'filtre-rep', 'the priority-education box', FILTER_TABS);
     await page.keyboard.press('Space');
     assert.ok(await page.locator('#filtre-rep').isChecked());
     // Then the submit button, Enter applies the filters.
-    const button = await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Appliquer les filtres', 'the submit button');
+    const button = await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Appliquer les filtres', 'the submit button',
+      FILTER_TABS);
     assert.equal(button.tag, 'BUTTON');
     await Promise.all([
       page.waitForURL((url) => url.searchParams.get('type') === kind && url.searchParams.get('rep') === '1'),

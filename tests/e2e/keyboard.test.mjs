@@ -1,32 +1,9 @@
 // Keyboard only: the skip link comes first and moves focus to the main content; logging in and out needs no mouse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useEnvironment, USERS } from './support.mjs';
+import { useEnvironment, USERS, focused, tabTo } from './support.mjs';
 
 const env = useEnvironment();
-
-// What has the focus: tag, id, href, text, whether it is inside <main>/<header>, and where it is drawn.
-const focused = (page) => page.evaluate(() => {
-  const a = document.activeElement;
-  const r = a.getBoundingClientRect();
-  return {
-    tag: a.tagName, id: a.id, type: a.getAttribute('type'), href: a.getAttribute('href'),
-    text: (a.textContent || '').trim(), inMain: !!a.closest('main'), inHeader: !!a.closest('header'),
-    box: { x: r.x, y: r.y, width: r.width, height: r.height }, viewport: { width: innerWidth, height: innerHeight },
-  };
-});
-
-// Presses Tab until `match(focus)` holds; fails after `max` presses, listing the focus stops.
-async function tabTo(page, match, what, max = 30) {
-  const stops = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (match(f)) return f;
-    stops.push(`${f.tag}${f.id ? `#${f.id}` : ''} "${f.text.slice(0, 30)}"`);
-  }
-  assert.fail(`${what} not reached in ${max} Tab presses; focus went: ${stops.join(' → ')}`);
-}
 
 for (const viewport of ['desktop', 'phone']) {
   test(`${viewport}: the first Tab on the home page reaches the skip link, which moves focus to main`, async () => {

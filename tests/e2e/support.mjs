@@ -1,5 +1,6 @@
 // Browser-test support: a fresh server on a temporary SQLite database, Chromium through playwright-core,
 // login through the real form, console/CSP watching and axe-core scans. Everything started here is stopped here.
+import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile, appendFile, readFile, copyFile, rename, readdir, stat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
@@ -235,6 +236,29 @@ export async function submitLogin(page, email, password) {
   ]);
   await page.waitForLoadState('load');
   return response.status();
+}
+
+// What has the focus: tag, id, type, href, text, whether it is inside <main>/<header>, and where it is drawn.
+export const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  const r = a.getBoundingClientRect();
+  return {
+    tag: a.tagName, id: a.id, type: a.getAttribute('type'), href: a.getAttribute('href'),
+    text: (a.textContent || '').trim(), inMain: !!a.closest('main'), inHeader: !!a.closest('header'),
+    box: { x: r.x, y: r.y, width: r.width, height: r.height }, viewport: { width: innerWidth, height: innerHeight },
+  };
+});
+
+// Presses Tab until `match(focus)` holds; fails after `max` presses, listing the focus stops.
+export async function tabTo(page, match, what, max = 30) {
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (match(f)) return f;
+    stops.push(`${f.tag}${f.id ? `#${f.id}` : ''} "${f.text.slice(0, 30)}"`);
+  }
+  assert.fail(`${what} not reached in ${max} Tab presses; focus went: ${stops.join(' → ')}`);
 }
 
 // Collects console errors, uncaught exceptions and CSP violations of a page; `take()` returns and clears them.

@@ -12,23 +12,15 @@
 
 #include "http/crypto.hpp"
 #include "support/http_support.hpp"
+#include "support/page_checks.hpp"
 #include "support/smtp_sink.hpp"
 #include "support/test_support.hpp"
 #include "web/app.hpp"
 
 using namespace passerelles;
-using fixture::Client;
-using fixture::HttpResult;
-using fixture::SmtpSink;
-using fixture::TestServer;
+using namespace passerelles::fixture;
 
 namespace {
-
-const std::string kPassword = "mot-de-passe-de-test";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // The token of the first password link in an e-mail.
 std::string link_token(const std::string& mail) {

@@ -1,47 +1,28 @@
 // HTTP tests of the action pages on every engine: an ambassador declares in four fields, schools are resolved
 // among the territory's, bad input comes back next to the field with nothing stored, the coordinator validates
 // or refuses, evidence is checked by content, and the indicators follow the decisions.
+#include "store/actions.hpp"
+
 #include <gtest/gtest.h>
 
 #include <regex>
 
 #include "domain/validation.hpp"
-#include "store/actions.hpp"
 #include "store/indicators.hpp"
 #include "store/schools.hpp"
 #include "support/http_support.hpp"
+#include "support/page_checks.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
-using fixture::Client;
-using fixture::HttpResult;
-using fixture::TestServer;
+using namespace passerelles::fixture;
 
 namespace {
-
-const std::string kPassword = "mot-de-passe-de-test";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-long long id_from_location(const std::string& location) {
-  std::smatch m;
-  static const std::regex re(R"(/actions/(\d+)(\?.*)?$)");
-  return std::regex_search(location, m, re) ? std::stoll(m[1].str()) : 0;
-}
-
-// A valid UAI (with its check letter) from 7 digits.
-std::string uai(const std::string& digits) {
-  for (char l : std::string("ABCDEFGHJKLMNPRSTUVWXYZ"))
-    if (domain::is_valid_uai(digits + l)) return digits + l;
-  return "";
-}
 
 long long add_school(store::Store& s, const std::string& digits, const std::string& name, const std::string& commune,
                      const std::string& dept, const std::string& rep = "") {
   domain::School sc;
-  sc.uai = uai(digits);
+  sc.uai = uai_from_digits(digits);
   sc.name = name;
   sc.kind = "college";
   sc.commune_name = commune;
@@ -49,14 +30,6 @@ long long add_school(store::Store& s, const std::string& digits, const std::stri
   sc.priority_education = rep;
   s.write([&](soci::session& sql) { store::upsert_school(sql, sc); });
   return store::school_by_uai(s, sc.uai)->id;
-}
-
-long long count(store::Store& s, const std::string& table) {
-  return s.read([&](soci::session& sql) {
-    long long n = 0;
-    sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
-    return n;
-  });
 }
 
 struct World {
@@ -75,14 +48,14 @@ World seed(store::Store& s) {
   w.school2 = add_school(s, "0391111", "Collège Pasteur", "Dole", "039");
   add_school(s, "0392222", "Collège Pasteur Nord", "Dole", "039");
   w.far_school = add_school(s, "0623333", "Collège Jean Moulin", "Arras", "062");
-  w.school_uai = uai("0251234");
-  w.far_uai = uai("0623333");
+  w.school_uai = uai_from_digits("0251234");
+  w.far_uai = uai_from_digits("0623333");
   return w;
 }
 
 std::vector<std::pair<std::string, std::string>> quick_form(const std::string& school) {
-  return {{"kind", "temoignage_classe"}, {"starts_on", "2025-03-14"}, {"school", school}, {"girls", "11"},
-          {"boys", "14"}};
+  return {
+      {"kind", "temoignage_classe"}, {"starts_on", "2025-03-14"}, {"school", school}, {"girls", "11"}, {"boys", "14"}};
 }
 
 class ActionPages : public ::testing::TestWithParam<std::string> {};
@@ -97,8 +70,8 @@ TEST_P(ActionPages, AmbassadorDeclaresInFourFieldsAndCoordinatorValidates) {
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(contains(form.body, "Déclarer une action"));
   // The ambassador is proposed as present, ticked.
-  EXPECT_TRUE(std::regex_search(form.body, std::regex("name=\"ambassador\" value=\"" + std::to_string(w.ambassador) +
-                                                      "\" checked")));
+  EXPECT_TRUE(std::regex_search(
+      form.body, std::regex("name=\"ambassador\" value=\"" + std::to_string(w.ambassador) + "\" checked")));
 
   // What the browser sends: the four fields, and the ticked box of the ambassador herself.
   auto fields = quick_form(w.school_uai + " — Collège Victor Hugo (Besançon)");
@@ -172,7 +145,7 @@ TEST_P(ActionPages, SchoolsAreResolvedAmongTheTerritorysOnly) {
             std::vector<long long>{w.school});
 
   // Two schools match: the form says so, next to the field, and nothing is stored.
-  long long before = count(srv.store(), "actions");
+  long long before = count_rows(srv.store(), "actions");
   HttpResult two = amb.post_form("/actions/nouvelle", quick_form("Pasteur Dole"));
   EXPECT_EQ(two.status, 422);
   EXPECT_TRUE(contains(two.body, "2 établissements correspondent")) << two.body;
@@ -184,7 +157,7 @@ TEST_P(ActionPages, SchoolsAreResolvedAmongTheTerritorysOnly) {
   HttpResult far = amb.post_form("/actions/nouvelle", quick_form(w.far_uai));
   EXPECT_EQ(far.status, 422);
   EXPECT_TRUE(contains(far.body, "n’est pas dans l’annuaire des établissements du territoire"));
-  EXPECT_EQ(count(srv.store(), "actions"), before);
+  EXPECT_EQ(count_rows(srv.store(), "actions"), before);
 
   // The datalist proposes the territory's schools only.
   HttpResult opts = amb.get("/actions/etablissements?school=college");
@@ -229,7 +202,7 @@ TEST_P(ActionPages, BadInputComesBackNextToTheFieldAndNothingIsStored) {
   HttpResult bytes = amb.post_form("/actions/nouvelle", quick_form(std::string("\xff\xfe", 2)));
   EXPECT_EQ(bytes.status, 400);
   EXPECT_TRUE(contains(bytes.body, "caractères invalides"));
-  EXPECT_EQ(count(srv.store(), "actions"), 0);
+  EXPECT_EQ(count_rows(srv.store(), "actions"), 0);
 }
 
 TEST_P(ActionPages, RefusalNeedsAReasonAndFollowUpsSayHowTheyCount) {
@@ -300,12 +273,16 @@ TEST_P(ActionPages, EvidenceIsCheckedByContentAndDownloadedAsStored) {
   const std::string boundary = "----passerelles-test";
   std::map<std::string, std::string> headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
 
-  std::string elf = std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(200, '\0');
+  std::string elf = std::string(
+                        "\x7f"
+                        "ELF\x02\x01\x01",
+                        7) +
+                    std::string(200, '\0');
   HttpResult bad = amb.request("POST", "/actions/" + std::to_string(id) + "/preuves",
                                multipart(boundary, csrf, "emargement.pdf", elf), headers);
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(contains(bad.body, "Pièce non ajoutée"));
-  EXPECT_EQ(count(srv.store(), "files"), 0);
+  EXPECT_EQ(count_rows(srv.store(), "files"), 0);
 
   std::string pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
   HttpResult good = amb.request("POST", "/actions/" + std::to_string(id) + "/preuves",
@@ -334,7 +311,7 @@ TEST_P(ActionPages, OnlyAmbassadorsAndCoordinatorsDeclare) {
   EXPECT_EQ(viewer.get("/actions/nouvelle").status, 403);
   EXPECT_EQ(viewer.post_form("/actions/nouvelle", quick_form(w.school_uai)).status, 403);
   EXPECT_EQ(viewer.get("/actions").status, 200);
-  EXPECT_EQ(count(srv.store(), "actions"), 0);
+  EXPECT_EQ(count_rows(srv.store(), "actions"), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ActionPages, ::testing::ValuesIn(fixture::engines()),

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <map>
 #include <regex>
 
 #include "report/charts.hpp"
@@ -14,22 +13,15 @@
 #include "store/plan.hpp"
 #include "store/schools.hpp"
 #include "support/http_support.hpp"
+#include "support/page_checks.hpp"
 #include "support/test_support.hpp"
 #include "web/app.hpp"
 
 using namespace passerelles;
-using fixture::Client;
-using fixture::HttpResult;
-using fixture::TestServer;
+using namespace passerelles::fixture;
 using report::format_count;
 
 namespace {
-
-const std::string kPassword = "mot-de-passe-de-test";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 std::size_t count(const std::string& s, const std::string& needle) {
   std::size_t n = 0;
@@ -37,17 +29,10 @@ std::size_t count(const std::string& s, const std::string& needle) {
   return n;
 }
 
-// A valid UAI (with its check letter) from 7 digits.
-std::string uai(const std::string& digits) {
-  for (char l : std::string("ABCDEFGHJKLMNPRSTUVWXYZ"))
-    if (domain::is_valid_uai(digits + l)) return digits + l;
-  return "";
-}
-
 long long add_school(store::Store& s, const std::string& digits, const std::string& name, const std::string& dept,
                      double lat, double lon, const std::string& rep = "") {
   domain::School sc;
-  sc.uai = uai(digits);
+  sc.uai = uai_from_digits(digits);
   sc.name = name;
   sc.kind = "college";
   sc.commune_name = "Besançon";
@@ -155,33 +140,6 @@ store::IndicatorFilter filter(long long territory, const std::string& from = "20
   f.from_month = from;
   f.to_month = to;
   return f;
-}
-
-// Every visible control has a label, no inline style or script, headings do not skip levels, tables have captions.
-void expect_accessible(const std::string& html, const std::string& what) {
-  static const std::regex control(R"re(<(input|select|textarea)\b[^>]*>)re");
-  static const std::regex id_attr(R"re(\bid="([^"]+)")re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), control); it != std::sregex_iterator(); ++it) {
-    std::string tag = it->str();
-    if (contains(tag, "type=\"hidden\"")) continue;
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(tag, m, id_attr)) << what << ": control without id: " << tag;
-    EXPECT_TRUE(contains(html, "<label for=\"" + m[1].str() + "\"")) << what << ": no label for " << m[1].str();
-  }
-  EXPECT_FALSE(contains(html, " style=")) << what;
-  EXPECT_FALSE(contains(html, "<script>")) << what;
-  static const std::regex heading(R"(<h([1-6])\b)");
-  int previous = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
-    int level = std::stoi((*it)[1].str());
-    EXPECT_LE(level, previous + 1) << what << ": heading h" << level << " after h" << previous;
-    previous = level;
-  }
-  EXPECT_FALSE(std::regex_search(html, std::regex(R"(<table>(?!\s*<caption))"))) << what << ": table without caption";
-  // Ids are unique (several charts on one page).
-  std::map<std::string, int> ids;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), id_attr); it != std::sregex_iterator(); ++it)
-    EXPECT_EQ(++ids[(*it)[1].str()], 1) << what << ": duplicate id " << (*it)[1].str();
 }
 
 }  // namespace

@@ -5,58 +5,19 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
 #include "support/http_support.hpp"
+#include "support/page_checks.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
-using fixture::Client;
-using fixture::HttpResult;
-using fixture::TestServer;
+using namespace passerelles::fixture;
 using nlohmann::json;
 
 namespace {
-
-const std::string kPassword = "mot-de-passe-de-test";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-// The id at the end of a Location such as "/annuaire/organisations/12?msg=cree".
-long long id_from_location(const std::string& location) {
-  std::smatch m;
-  static const std::regex re(R"(/(\d+)(\?.*)?$)");
-  return std::regex_search(location, m, re) ? std::stoll(m[1].str()) : 0;
-}
-
-// Every visible form control has a label, no inline style or script, headings do not skip levels.
-void expect_accessible(const std::string& html, const std::string& what) {
-  static const std::regex control(R"re(<(input|select|textarea)\b[^>]*>)re");
-  static const std::regex id_attr(R"re(\bid="([^"]+)")re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), control); it != std::sregex_iterator(); ++it) {
-    std::string tag = it->str();
-    if (contains(tag, "type=\"hidden\"")) continue;
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(tag, m, id_attr)) << what << ": control without id: " << tag;
-    EXPECT_TRUE(contains(html, "<label for=\"" + m[1].str() + "\"")) << what << ": no label for " << m[1].str();
-  }
-  EXPECT_FALSE(contains(html, " style=")) << what;
-  EXPECT_FALSE(contains(html, "<script>")) << what;
-  static const std::regex heading(R"(<h([1-6])\b)");
-  int previous = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
-    int level = std::stoi((*it)[1].str());
-    EXPECT_LE(level, previous + 1) << what << ": heading h" << level << " after h" << previous;
-    previous = level;
-  }
-  EXPECT_EQ(std::regex_search(html, std::regex(R"(<table>(?!\s*<caption))")), false)
-      << what << ": table without caption";
-}
 
 struct World {
   long long ta = 0, tb = 0, coord_a = 0, coord_b = 0;
@@ -71,14 +32,6 @@ World seed(store::Store& s) {
   w.coord_b = fixture::seed_user(s, "coord-b@exemple.fr", domain::Role::coordinator, w.tb);
   store::insert_api_token(s, w.coord_a, "test", http::token_hash(w.token_a), w.token_a.substr(0, 8));
   return w;
-}
-
-long long count_rows(store::Store& s, const std::string& table) {
-  return s.read([&](soci::session& sql) {
-    long long n = 0;
-    sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
-    return n;
-  });
 }
 
 }  // namespace

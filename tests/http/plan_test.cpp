@@ -5,57 +5,19 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
-
 #include "domain/plan.hpp"
 #include "store/accounts.hpp"
 #include "store/directory.hpp"
 #include "support/http_support.hpp"
+#include "support/page_checks.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
-using fixture::Client;
-using fixture::HttpResult;
-using fixture::TestServer;
+using namespace passerelles::fixture;
 
 namespace {
 
-const std::string kPassword = "mot-de-passe-de-test";
 const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-long long id_from_location(const std::string& location) {
-  std::smatch m;
-  static const std::regex re(R"(/(\d+)(\?.*)?$)");
-  return std::regex_search(location, m, re) ? std::stoll(m[1].str()) : 0;
-}
-
-// Every visible form control has a label, no inline style or script, headings do not skip levels, tables have
-// a caption.
-void expect_accessible(const std::string& html, const std::string& what) {
-  static const std::regex control(R"re(<(input|select|textarea)\b[^>]*>)re");
-  static const std::regex id_attr(R"re(\bid="([^"]+)")re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), control); it != std::sregex_iterator(); ++it) {
-    std::string tag = it->str();
-    if (contains(tag, "type=\"hidden\"")) continue;
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(tag, m, id_attr)) << what << ": control without id: " << tag;
-    EXPECT_TRUE(contains(html, "<label for=\"" + m[1].str() + "\"")) << what << ": no label for " << m[1].str();
-  }
-  EXPECT_FALSE(contains(html, " style=")) << what;
-  EXPECT_FALSE(contains(html, "<script>")) << what;
-  static const std::regex heading(R"(<h([1-6])\b)");
-  int previous = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator(); ++it) {
-    int level = std::stoi((*it)[1].str());
-    EXPECT_LE(level, previous + 1) << what << ": heading h" << level << " after h" << previous;
-    previous = level;
-  }
-  EXPECT_FALSE(std::regex_search(html, std::regex(R"(<table>(?!\s*<caption))"))) << what << ": table without caption";
-}
 
 // The element with this id and the text up to its closing tag (the message shown next to a field).
 std::string element_text(const std::string& html, const std::string& id) {
@@ -91,14 +53,6 @@ World seed(store::Store& s) {
   w.uimm = org(s, w.ta, "UIMM Franche-Comté");
   w.org_b = org(s, w.tb, "Entreprise de B");
   return w;
-}
-
-long long count_rows(store::Store& s, const std::string& table) {
-  return s.read([&](soci::session& sql) {
-    long long n = 0;
-    sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
-    return n;
-  });
 }
 
 // A multipart/form-data body: the fields, then one file (none when filename is empty).

@@ -3,10 +3,7 @@
 // an attachment file name; the counting rules page shows the text of the report's annex.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
 
 #include "http/crypto.hpp"
 #include "report/charts.hpp"
@@ -33,17 +30,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-// Runs `command` on `bytes` written to a temporary file named *.`extension` ("{}" in the command is the
-// file); its output.
 std::string with_file(const std::string& bytes, const std::string& extension, const std::string& command, int& code) {
-  std::random_device rd;
-  auto path =
-      std::filesystem::temp_directory_path() / ("passerelles-http-report-" + std::to_string(rd()) + "." + extension);
-  std::ofstream(path, std::ios::binary) << bytes;
-  std::string cmd = command;
-  cmd.replace(cmd.find("{}"), 2, "'" + path.string() + "'");
-  auto r = fixture::shell(cmd);
-  std::filesystem::remove(path);
+  auto r = fixture::shell_on_file(bytes, extension, command);
   code = r.code;
   return r.out;
 }

@@ -29,13 +29,7 @@ class ActionsStore : public fixture::ActionWorld {
     return a;
   }
 
-  long long count(const std::string& table) {
-    return db->read([&](soci::session& sql) {
-      long long n = 0;
-      sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
-      return n;
-    });
-  }
+  long long count(const std::string& table) { return fixture::count_rows(*db, table); }
 };
 
 TEST_P(ActionsStore, RoundTripWithLinksAndDerivedDepartment) {

@@ -175,6 +175,7 @@ void expect_pdf(const std::string& text, const fixture::ReportWorld& w) {
   EXPECT_TRUE(contains(text, "60,2 %")) << text;
   EXPECT_TRUE(contains(text, w.highlight.substr(0, 40))) << text;
   EXPECT_TRUE(contains(text, w.testimony)) << text;
+  EXPECT_TRUE(contains(text, "Témoignages")) << "a highlight written as a quotation is a testimonial";
   EXPECT_FALSE(contains(text, "Ne doit pas apparaître")) << "a declared action's highlight is not reported";
   EXPECT_TRUE(contains(text, "Règles de comptage"));
   EXPECT_TRUE(contains(text, "Collège Victor-Hugo"));

@@ -38,14 +38,6 @@ store::ImportSummary import_text(store::Store& db, const std::string& text) {
   return store::import_schools(db, in);
 }
 
-long long count(store::Store& db, const std::string& table) {
-  return db.read([&](soci::session& sql) {
-    long long n = 0;
-    sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
-    return n;
-  });
-}
-
 std::vector<std::size_t> lines_of(const std::vector<store::LineNote>& notes) {
   std::vector<std::size_t> out;
   for (const auto& n : notes) out.push_back(n.line);
@@ -110,13 +102,13 @@ TEST_P(SchoolsStore, AnnuaireImportKeepsEveryCollegeAndLyceeAndIsIdempotent) {
   EXPECT_TRUE(first.rejected.empty()) << first.rejected.front().line << " " << first.rejected.front().reason;
   EXPECT_EQ(first.duplicates.size(), 3u) << "three establishments are written on two lines each";
   EXPECT_EQ(first.inserted + first.skipped + first.duplicates.size(), first.rows);
-  EXPECT_EQ(count(*db, "schools"), static_cast<long long>(expected));
+  EXPECT_EQ(fixture::count_rows(*db, "schools"), static_cast<long long>(expected));
 
   auto second = import_file(*db, path);
   EXPECT_EQ(second.inserted, 0u);
   EXPECT_EQ(second.updated, 0u);
   EXPECT_EQ(second.unchanged, expected);
-  EXPECT_EQ(count(*db, "schools"), static_cast<long long>(expected));
+  EXPECT_EQ(fixture::count_rows(*db, "schools"), static_cast<long long>(expected));
 
   auto s = store::school_by_uai(*db, "0350053T");
   ASSERT_TRUE(s);
@@ -143,13 +135,13 @@ TEST_P(SchoolsStore, GeolocImportKeepsEveryCollegeAndRejectsNamelessLines) {
   EXPECT_EQ(first.inserted, expected);
   EXPECT_EQ(lines_of(first.rejected), (std::vector<std::size_t>{414, 1710, 3815}));
   EXPECT_NE(first.rejected[0].reason.find("nom"), std::string::npos) << first.rejected[0].reason;
-  EXPECT_EQ(count(*db, "schools"), static_cast<long long>(expected));
+  EXPECT_EQ(fixture::count_rows(*db, "schools"), static_cast<long long>(expected));
 
   auto second = import_file(*db, path);
   EXPECT_EQ(second.inserted, 0u);
   EXPECT_EQ(second.updated, 0u);
   EXPECT_EQ(second.unchanged, expected);
-  EXPECT_EQ(count(*db, "schools"), static_cast<long long>(expected));
+  EXPECT_EQ(fixture::count_rows(*db, "schools"), static_cast<long long>(expected));
 
   auto quoted = store::school_by_uai(*db, "0333642E");
   ASSERT_TRUE(quoted);
@@ -211,7 +203,7 @@ TEST_P(SchoolsStore, BadLinesAreReportedAndTheOthersImported) {
   EXPECT_NE(r.rejected[2].reason.find("coordonnées"), std::string::npos) << r.rejected[2].reason;
   EXPECT_EQ(r.inserted, 5u);
   EXPECT_EQ(r.skipped, 1u);
-  EXPECT_EQ(count(*db, "schools"), 5);
+  EXPECT_EQ(fixture::count_rows(*db, "schools"), 5);
   EXPECT_EQ(store::school_by_uai(*db, "0350795Z")->name, "Collège \"C\"\nsur deux lignes");
   EXPECT_TRUE(store::school_by_uai(*db, "0350801F")) << "the line after an unclosed quote is read";
   EXPECT_FALSE(store::school_by_uai(*db, "0350805K")->lat);
@@ -234,7 +226,7 @@ TEST_P(SchoolsStore, FilesWithoutRequiredColumnsAreRefusedWhole) {
     EXPECT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.inserted, 0u) << c.name;
   }
-  EXPECT_EQ(count(*db, "schools"), 0);
+  EXPECT_EQ(fixture::count_rows(*db, "schools"), 0);
 }
 
 TEST_P(SchoolsStore, ChangedRowsAreUpdatedAndProgressReachesTheEnd) {
@@ -259,7 +251,7 @@ TEST_P(SchoolsStore, SearchFiltersAndPages) {
   ASSERT_TRUE(import_file(*db, school_file("annuaire-education-2023_dep035.csv")).ok());
   ASSERT_TRUE(import_file(*db, fixture_path("schools-geoloc-labels.csv")).ok());
   auto all = store::schools_matching(*db, {{}, "", "", "", 1, 50});
-  EXPECT_EQ(all.total, count(*db, "schools"));
+  EXPECT_EQ(all.total, fixture::count_rows(*db, "schools"));
   EXPECT_EQ(all.rows.size(), 50u);
   auto ille = store::schools_matching(*db, {{"035"}, "", "", "", 5, 50});
   EXPECT_EQ(ille.total, 211) << "the labels fixture's lycée is already in the annuaire";
@@ -283,7 +275,7 @@ TEST_P(SchoolsStore, ReimportingTheExportChangesNothing) {
   ASSERT_TRUE(import_file(*db, school_file("geoloc-colleges-france_2024.csv")).ok());
   ASSERT_TRUE(import_file(*db, fixture_path("schools-bad-lines.csv")).ok());
   auto schools = store::schools_for_export(*db, "");
-  ASSERT_EQ(static_cast<long long>(schools.size()), count(*db, "schools"));
+  ASSERT_EQ(static_cast<long long>(schools.size()), fixture::count_rows(*db, "schools"));
   std::ostringstream csv;
   report::write_schools_csv(csv, schools);
   auto again = import_text(*db, csv.str());
@@ -323,7 +315,7 @@ TEST_P(SchoolsStore, CommunesWithPostalCodesAndCentroids) {
 
   auto again = store::import_communes(*db, fixture::data_dir());
   EXPECT_EQ(again.tables[0].written, 0u);
-  EXPECT_EQ(count(*db, "communes"), 35014);
+  EXPECT_EQ(fixture::count_rows(*db, "communes"), 35014);
 }
 
 TEST_P(SchoolsStore, CommunesFallBackToTheNpmPackage) {
@@ -369,7 +361,7 @@ TEST_P(SchoolsStore, RomeCodesTitlesDomainsAndLevels) {
   auto again = store::import_rome(*db, fixture::data_dir() + "/metiers");
   ASSERT_TRUE(again.ok()) << again.error;
   for (const auto& t : again.tables) EXPECT_EQ(t.written, 0u) << t.table;
-  EXPECT_EQ(count(*db, "rome_titles"), 13120);
+  EXPECT_EQ(fixture::count_rows(*db, "rome_titles"), 13120);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SchoolsStore, ::testing::ValuesIn(fixture::engines()));

@@ -5,6 +5,9 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <stdexcept>
 
 #include "domain/action.hpp"
@@ -132,6 +135,17 @@ ShellResult shell(const std::string& command) {
   while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
   int status = pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+ShellResult shell_on_file(const std::string& bytes, const std::string& extension, std::string command) {
+  std::random_device rd;
+  auto path = std::filesystem::temp_directory_path() / ("passerelles-report-" + std::to_string(rd()) + "." + extension);
+  std::ofstream(path, std::ios::binary) << bytes;
+  for (auto at = command.find("{}"); at != std::string::npos; at = command.find("{}", at))
+    command.replace(at, 2, "'" + path.string() + "'");
+  ShellResult r = shell(command);
+  std::filesystem::remove(path);
   return r;
 }
 

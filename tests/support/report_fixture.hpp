@@ -27,7 +27,7 @@ struct ReportWorld {
   long long minutes = 480, schools_reached = 2, territory_schools = 3;
   long long people_target = 2000, girls_target = 900;  // 2025: 1 500 people, 900 girls; 2026: 500 people
   std::string highlight = "Atelier robotique : trois classes ont programmé un bras articulé.";
-  std::string testimony = "J’ai envie de faire un bac STI2D.";
+  std::string testimony = "« J’ai envie de faire un bac STI2D. » — une élève de 3e";  // a testimonial
   std::string hidden_highlight = "Ne doit pas apparaître : action seulement déclarée.";
 };
 
@@ -42,6 +42,9 @@ struct ShellResult {
   std::string out;
 };
 ShellResult shell(const std::string& command);
+// Writes `bytes` to a temporary file named *.`extension` (openpyxl wants .xlsx), runs `command` on it — every
+// "{}" in the command is the file's quoted path — and removes the file.
+ShellResult shell_on_file(const std::string& bytes, const std::string& extension, std::string command);
 
 // "/usr/bin/python3 'SOURCE/tests/tools/NAME'": the checkers run with Debian's Python (openpyxl).
 std::string python_tool(const std::string& name);

@@ -5,6 +5,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "domain/validation.hpp"
+
 namespace passerelles::fixture {
 
 std::vector<std::string> engines() {
@@ -40,6 +42,20 @@ std::unique_ptr<store::Store> fresh_store(const std::string& engine) {
 std::string data_dir() {
   if (const char* d = std::getenv("PASSERELLES_DATA"); d && *d) return d;
   return std::string(PASSERELLES_SOURCE_DIR) + "/../shared/data";
+}
+
+long long count_rows(store::Store& s, const std::string& table) {
+  return s.read([&](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
+    return n;
+  });
+}
+
+std::string uai_from_digits(const std::string& digits) {
+  for (char l : std::string("ABCDEFGHJKLMNPRSTUVWXYZ"))
+    if (domain::is_valid_uai(digits + l)) return digits + l;
+  return "";
 }
 
 }  // namespace passerelles::fixture

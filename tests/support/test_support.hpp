@@ -15,4 +15,10 @@ std::unique_ptr<store::Store> fresh_store(const std::string& engine);
 // The shared reference data folder.
 std::string data_dir();
 
+// The number of rows in `table` (a name the test writes, never user input).
+long long count_rows(store::Store& s, const std::string& table);
+
+// A valid UAI from 7 digits: the digits and their check letter.
+std::string uai_from_digits(const std::string& digits);
+
 }  // namespace passerelles::fixture

@@ -4,6 +4,8 @@
 
 #include "domain/csv.hpp"
 #include "report/indicators_export.hpp"
+#include "support/report_fixture.hpp"
+#include "support/test_support.hpp"
 
 using namespace passerelles;
 
@@ -63,6 +65,13 @@ const std::vector<std::string>* find(const std::vector<std::vector<std::string>>
   for (const auto& r : rows)
     if (r.size() > 1 && r[0] == section && r[1] == key) return &r;
   return nullptr;
+}
+
+std::string write_and_run(const std::string& bytes, const std::string& extension, const std::string& command,
+                          int& code) {
+  auto r = fixture::shell_on_file(bytes, extension, command);
+  code = r.code;
+  return r.out;
 }
 
 }  // namespace
@@ -195,4 +204,42 @@ TEST(ExportNames, PeriodLabelsAndFileNames) {
   auto ind = sample();
   EXPECT_EQ(report::report_file_name("cmq-msi-bfc", ind, "xlsx"), "passerelles-cmq-msi-bfc-2025-09_2025-10.xlsx");
   EXPECT_EQ(report::report_file_name("", ind, "pdf"), "passerelles-national-2025-09_2025-10.pdf");
+}
+
+TEST(ExportPdf, LongTextFlowsOverPagesAndEmptyFiguresStillMakeAReport) {
+  report::ReportContext ctx;
+  ctx.territory_name = "Territoire d’essai";
+  ctx.departments = {"025"};
+  ctx.data_dir = fixture::data_dir();
+  ctx.generated_at = 1789000000;
+  std::string sentence = "Une phrase de temps fort assez longue pour remplir la ligne du rapport. ";
+  for (int i = 0; i < 10; ++i) {
+    store::Highlight h;
+    h.day = "2025-10-0" + std::to_string(i % 9 + 1);
+    h.kind = "atelier";
+    h.title = "Atelier " + std::to_string(i);
+    for (int k = 0; k < 25; ++k) h.text += sentence;
+    h.text += "clotureTempsFort" + std::to_string(i);
+    ctx.highlights.push_back(h);
+  }
+  std::string pdf = report::indicators_pdf(sample(), ctx);
+  int code = 0;
+  std::string text =
+      fixture::plain_spaces(write_and_run(pdf, "pdf", "qpdf --check {} && pdftotext -enc UTF-8 {} -", code));
+  ASSERT_EQ(code, 0) << text;
+  for (int i = 0; i < 10; ++i)
+    EXPECT_NE(text.find("clotureTempsFort" + std::to_string(i)), std::string::npos) << i;
+  EXPECT_NE(text.find("1 284"), std::string::npos);
+
+  // No action, no territory (the federation view), no data folder: every format still works.
+  store::Indicators none;
+  report::ReportContext bare;
+  std::string empty = report::indicators_pdf(none, bare);
+  text = write_and_run(empty, "pdf", "qpdf --check {} && pdftotext -enc UTF-8 {} -", code);
+  EXPECT_EQ(code, 0) << text;
+  EXPECT_NE(text.find("Tous les territoires"), std::string::npos) << text;
+  std::string xlsx = report::indicators_xlsx(none, bare);
+  text = write_and_run(xlsx, "xlsx", fixture::python_tool("check_xlsx.py") + " {}", code);
+  EXPECT_EQ(code, 0) << text;
+  EXPECT_NE(text.find("\"actions\": 0"), std::string::npos) << text;
 }

@@ -221,6 +221,8 @@ CREATE TABLE school_reach (
   PRIMARY KEY (territory_id, month, school_id, kind, initiative_id)
 );
 CREATE INDEX school_reach_month_school ON school_reach(month, school_id);
+-- Distinct schools of the federation over a period: one probe per school (store/indicators.cpp).
+CREATE INDEX school_reach_school_month ON school_reach(school_id, month);
 
 -- Credit per organisation involved (action_organisations): a co-delivered action is counted in full for each of its
 -- organisations here, once in the tables above. Rows go with their organisation (a deleted organisation's links
