@@ -64,7 +64,7 @@ struct Action {
   int duration_minutes = 0;
   std::string place;
   std::string commune_insee;
-  std::string department;      // derived by the store (first school, else commune)
+  std::string department;       // derived by the store (first school, else commune)
   long long initiative_id = 0;  // 0 = none
   std::string initiative_name;  // read only
   std::string status = "declared";
@@ -76,7 +76,7 @@ struct Action {
   std::vector<long long> school_ids;      // schools (official directory ids)
   std::vector<std::string> school_names;  // read only, same order
   std::vector<ActionOrg> organisations;
-  std::vector<long long> ambassador_ids;  // users
+  std::vector<long long> ambassador_ids;      // users
   std::vector<std::string> ambassador_names;  // read only, same order
   std::vector<ActionClass> classes;
   long long declared_by = 0, validated_by = 0, validated_at = 0;

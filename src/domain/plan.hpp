@@ -34,10 +34,10 @@ struct Initiative {
   std::string axis;
   std::string name;
   std::string objective;
-  std::vector<std::string> audiences;  // codes from target_audiences()
-  long long lead_organisation_id = 0;  // 0 = none
-  std::string lead_organisation_name;  // read only
-  std::vector<long long> partner_ids;  // organisations
+  std::vector<std::string> audiences;      // codes from target_audiences()
+  long long lead_organisation_id = 0;      // 0 = none
+  std::string lead_organisation_name;      // read only
+  std::vector<long long> partner_ids;      // organisations
   std::vector<std::string> partner_names;  // read only, same order
   std::vector<YearTarget> targets;
   int position = 0;
@@ -49,7 +49,7 @@ struct Partnership {
   long long territory_id = 0;
   std::string title;
   long long organisation_id = 0;
-  std::string organisation_name;  // read only
+  std::string organisation_name;   // read only
   std::string starts_on, ends_on;  // 'YYYY-MM-DD' or ""
   std::string status = "draft";
   long long document_file_id = 0;
@@ -83,7 +83,7 @@ constexpr int kFundingWarningDays = 90;
 void normalise(Initiative& i);
 void normalise(Partnership& p);
 void normalise(Funding& f);
-Errors validate(const Initiative& i);   // name required; targets: known indicator, year 2000–2100, 0 ≤ target ≤ 10^9
+Errors validate(const Initiative& i);  // name required; targets: known indicator, year 2000–2100, 0 ≤ target ≤ 10^9
 Errors validate(const Partnership& p);  // title; known status; ends_on not before starts_on
 Errors validate(const Funding& f);      // funder; days; ends_on not before starts_on; 0 ≤ amount
 // Keys: axis, name, objective, audiences, and "target-N" for the row i.targets[N] (one message per row: bad

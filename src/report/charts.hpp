@@ -17,8 +17,7 @@ struct Bar {
 // Horizontal bars (long labels: initiatives, kinds, audiences).
 std::string bar_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width = 640);
 // Vertical columns over time (months), labels thinned so they stay readable.
-std::string column_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width = 640,
-                             int height = 260);
+std::string column_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width = 640, int height = 260);
 
 // A département value for the choropleth: 3-character code ('025', '02A') or the 2-character form.
 struct AreaValue {

@@ -12,13 +12,13 @@
 namespace passerelles::store {
 
 struct ActionFilter {
-  std::string status;     // "" = all
-  std::string kind;       // "" = all
+  std::string status;  // "" = all
+  std::string kind;    // "" = all
   long long initiative_id = 0;
-  long long declared_by = 0;  // an ambassador's own actions; 0 = anyone's
-  long long ambassador_id = 0;  // actions she took part in; 0 = any
+  long long declared_by = 0;     // an ambassador's own actions; 0 = anyone's
+  long long ambassador_id = 0;   // actions she took part in; 0 = any
   std::string from_day, to_day;  // inclusive, 'YYYY-MM-DD'; "" = open
-  std::string query;  // words in the title, place or school names
+  std::string query;             // words in the title, place or school names
   int page = 1;
   int per_page = 25;
 };
@@ -42,7 +42,8 @@ std::optional<domain::Action> action_by_id(Store& s, long long territory_id, lon
 Page<domain::Action> actions_matching(Store& s, long long territory_id, const ActionFilter& f);
 // Candidates for "same group as": validated or declared actions of the territory reaching one of these
 // schools (or any, when none given), newest first, at most 50.
-std::vector<domain::Action> group_candidates(Store& s, long long territory_id, const std::vector<long long>& school_ids);
+std::vector<domain::Action> group_candidates(Store& s, long long territory_id,
+                                             const std::vector<long long>& school_ids);
 
 // Ambassadors of the territory (role ambassador, active), for choosing who took part: id and display name.
 std::vector<std::pair<long long, std::string>> ambassadors_of(Store& s, long long territory_id);

@@ -319,20 +319,20 @@ Raw raw_from_aggregates(soci::session& sql, const IndicatorFilter& f) {
     for (const char* key : {"territory_id", "month", "department"}) {
       Binds b;
       std::string where = "month >= " + b.add(raw.from) + " AND month <= " + b.add(raw.to) + agg_filters(f, b);
-      b.each_row(sql,
-                 std::string("SELECT ") + key + ", " + summed() + " FROM " + table + " WHERE " + where + " GROUP BY " +
-                     key,
-                 [&](const soci::row& r) {
-                   Totals t = totals_at(r, 1);
-                   if (std::string(key) == "territory_id") {
-                     raw.total += t;
-                     raw.territories[col_ll(r, 0)] += t;
-                   } else if (std::string(key) == "month") {
-                     raw.months[col_str(r, 0)] += t;
-                   } else {
-                     raw.departments[col_str(r, 0)] += t;
-                   }
-                 });
+      b.each_row(
+          sql,
+          std::string("SELECT ") + key + ", " + summed() + " FROM " + table + " WHERE " + where + " GROUP BY " + key,
+          [&](const soci::row& r) {
+            Totals t = totals_at(r, 1);
+            if (std::string(key) == "territory_id") {
+              raw.total += t;
+              raw.territories[col_ll(r, 0)] += t;
+            } else if (std::string(key) == "month") {
+              raw.months[col_str(r, 0)] += t;
+            } else {
+              raw.departments[col_str(r, 0)] += t;
+            }
+          });
     }
     // Distinct schools: one index probe (school_reach_school_month) per school of the directory, so the cost
     // follows the number of schools, not the length of the history or of the period (COUNT(DISTINCT) over the
@@ -342,7 +342,8 @@ Raw raw_from_aggregates(soci::session& sql, const IndicatorFilter& f) {
         "r.month >= " + bs.add(raw.from) + " AND r.month <= " + bs.add(raw.to) + agg_filters(f, bs, "r.");
     bs.each_row(sql,
                 "SELECT COUNT(*) FROM schools s WHERE EXISTS (SELECT 1 FROM school_reach r WHERE r.school_id = s.id "
-                "AND " + in_period + ")",
+                "AND " +
+                    in_period + ")",
                 [&](const soci::row& r) { raw.schools_reached = col_ll(r, 0); });
     return raw;
   }
@@ -351,7 +352,8 @@ Raw raw_from_aggregates(soci::session& sql, const IndicatorFilter& f) {
                       " AND month <= " + b.add(raw.to) + agg_filters(f, b);
   // One grouped scan per breakdown (the rows of a territory's ten years stay in the database engine).
   for (const char* key : {"month", "kind", "department", "initiative_id"}) {
-    b.each_row(sql, std::string("SELECT ") + key + ", " + summed() + " FROM action_agg WHERE " + where + " GROUP BY " + key,
+    b.each_row(sql,
+               std::string("SELECT ") + key + ", " + summed() + " FROM action_agg WHERE " + where + " GROUP BY " + key,
                [&](const soci::row& r) {
                  Totals t = totals_at(r, 1);
                  std::string k(key);

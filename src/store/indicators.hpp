@@ -13,9 +13,9 @@
 namespace passerelles::store {
 
 struct IndicatorFilter {
-  long long territory_id = 0;  // 0 = every territory (federation admin)
-  std::string from_month;      // 'YYYY-MM', inclusive; "" = from the beginning
-  std::string to_month;        // 'YYYY-MM', inclusive; "" = up to now
+  long long territory_id = 0;   // 0 = every territory (federation admin)
+  std::string from_month;       // 'YYYY-MM', inclusive; "" = from the beginning
+  std::string to_month;         // 'YYYY-MM', inclusive; "" = up to now
   long long initiative_id = 0;  // 0 = all
   std::string kind;             // action kind, "" = all
   std::string audience;         // audience category code: `people` counts that category only; "" = all
@@ -60,7 +60,7 @@ struct Indicators {
   IndicatorFilter filter;
   std::string from_month, to_month;  // the effective period
   Totals total;
-  long long schools_reached = 0;   // distinct schools reached by validated actions in the period
+  long long schools_reached = 0;    // distinct schools reached by validated actions in the period
   long long territory_schools = 0;  // collèges and lycées of the territory's départements (directory)
   std::optional<double> schools_share() const;
   std::vector<Row> by_month;       // every month of the period, empty ones included, in order
@@ -71,8 +71,8 @@ struct Indicators {
   std::vector<Row> by_audience;    // one row per audience category (its count in totals.people)
   // Credit per organisation involved (a co-delivered action counts for each partner, once in the total).
   std::vector<Row> by_organisation;
-  std::vector<Target> targets;                // territory view only
-  std::vector<ReachedSchool> schools;         // territory view only: the schools reached, for the map
+  std::vector<Target> targets;         // territory view only
+  std::vector<ReachedSchool> schools;  // territory view only: the schools reached, for the map
 };
 
 // From the aggregates. Territory filter 0 = the federation.

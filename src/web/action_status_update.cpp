@@ -17,8 +17,9 @@ http::Response change_status(Ctx& c, const std::string& status, const std::strin
   if (!store::action_by_id(c.app.store, c.territory_id(), id)) return c.not_found();
   std::string reason = domain::trim(c.req.form("reason"));
   if (status == "rejected" && (reason.empty() || domain::utf8_length(reason) > 500 || !domain::valid_utf8(reason)))
-    return c.bad_request("Indiquez en quelques mots pourquoi l’action est refusée (500 caractères au plus) : "
-                         "l’ambassadrice verra ce motif.");
+    return c.bad_request(
+        "Indiquez en quelques mots pourquoi l’action est refusée (500 caractères au plus) : "
+        "l’ambassadrice verra ce motif.");
   auto r = store::set_action_status(c.app.store, c.territory_id(), id, status, reason, author_of(c));
   if (r.status == store::WriteResult::Status::not_found) return c.not_found();
   if (!r.ok()) {

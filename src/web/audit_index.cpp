@@ -15,27 +15,30 @@ namespace {
 constexpr int kPerPage = 50;
 
 std::string action_label(const std::string& action, const std::string& entity) {
-  static const std::map<std::string, std::string> actions = {
-      {"create", "Création"},
-      {"update", "Modification"},
-      {"delete", "Suppression"},
-      {"merge", "Fusion"},
-      {"import", "Import"},
-      {"login", "Connexion"},
-      {"deactivate", "Désactivation"},
-      {"password_change", "Changement de mot de passe"},
-      {"password_reset", "Nouveau mot de passe par lien e-mail"},
-      {"validate", "Validation"},
-      {"reject", "Refus"},
-      {"reopen", "Remise en attente"},
-      {"attach", "Ajout d’une pièce"}};
-  static const std::map<std::string, std::string> entities = {
-      {"user", "compte"},          {"api_token", "jeton d’API"},
-      {"territory", "territoire"}, {"organisation", "organisation"},
-      {"person", "personne"},      {"school", "établissement"},
-      {"action", "action"},        {"initiative", "initiative"},
-      {"partnership", "partenariat"}, {"funding", "financement"},
-      {"file", "fichier"}};
+  static const std::map<std::string, std::string> actions = {{"create", "Création"},
+                                                             {"update", "Modification"},
+                                                             {"delete", "Suppression"},
+                                                             {"merge", "Fusion"},
+                                                             {"import", "Import"},
+                                                             {"login", "Connexion"},
+                                                             {"deactivate", "Désactivation"},
+                                                             {"password_change", "Changement de mot de passe"},
+                                                             {"password_reset", "Nouveau mot de passe par lien e-mail"},
+                                                             {"validate", "Validation"},
+                                                             {"reject", "Refus"},
+                                                             {"reopen", "Remise en attente"},
+                                                             {"attach", "Ajout d’une pièce"}};
+  static const std::map<std::string, std::string> entities = {{"user", "compte"},
+                                                              {"api_token", "jeton d’API"},
+                                                              {"territory", "territoire"},
+                                                              {"organisation", "organisation"},
+                                                              {"person", "personne"},
+                                                              {"school", "établissement"},
+                                                              {"action", "action"},
+                                                              {"initiative", "initiative"},
+                                                              {"partnership", "partenariat"},
+                                                              {"funding", "financement"},
+                                                              {"file", "fichier"}};
   auto a = actions.find(action);
   auto e = entities.find(entity);
   std::string label = a == actions.end() ? action : a->second;

@@ -2,8 +2,8 @@
 // organisation, the aggregates stay equal to a rebuild, and totals do not move.
 #include <gtest/gtest.h>
 
-#include "store/indicators.hpp"
 #include "store/action_fixture.hpp"
+#include "store/indicators.hpp"
 
 using namespace passerelles;
 

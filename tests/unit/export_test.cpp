@@ -227,8 +227,7 @@ TEST(ExportPdf, LongTextFlowsOverPagesAndEmptyFiguresStillMakeAReport) {
   std::string text =
       fixture::plain_spaces(write_and_run(pdf, "pdf", "qpdf --check {} && pdftotext -enc UTF-8 {} -", code));
   ASSERT_EQ(code, 0) << text;
-  for (int i = 0; i < 10; ++i)
-    EXPECT_NE(text.find("clotureTempsFort" + std::to_string(i)), std::string::npos) << i;
+  for (int i = 0; i < 10; ++i) EXPECT_NE(text.find("clotureTempsFort" + std::to_string(i)), std::string::npos) << i;
   EXPECT_NE(text.find("1 284"), std::string::npos);
 
   // No action, no territory (the federation view), no data folder: every format still works.
