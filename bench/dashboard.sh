@@ -2,7 +2,8 @@
 # `make bench-dashboard`: the dashboard at national scale. For each engine (SQLite, PostgreSQL) and each size (50,000
 # and 5,000,000 actions over 300 territories and 10 years, from `passerelles generate-history`), serves the database
 # and measures /tableau-de-bord with wrk for one territory (default period and 10 years), the whole country (admin,
-# default period and 10 years) and filtered views (type + niveau: these read the actions, not the aggregates).
+# default period and 10 years) and filtered views (type + niveau, which read the actions rather than the aggregates:
+# one territory over the default period and 10 years, the whole country over the default period).
 # Prints p50/p99 and requests/s per case, the ratio largest/smallest size (goal: <= 2) and p50 at the largest size
 # (goal: < 100 ms); the baseline in the same run is nginx serving the same bytes as a static file. Then the cost of
 # keeping the aggregates up to date: 1,000 inserts, validations, edits and deletions through the store API
@@ -127,7 +128,7 @@ to_ms() {  # wrk's "12.34ms" / "870.00us" / "1.20s" -> milliseconds
 run_wrk() {
   local name=$1 url=$2 out
   shift 2
-  out=$(timeout $((duration + 60)) wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 10s --latency "$@" "$url")
+  out=$(timeout $((duration + 60)) wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 30s --latency "$@" "$url")
   echo "== $name" >>"$tmp/wrk.log"
   echo "$out" >>"$tmp/wrk.log"
   if grep -q 'Non-2xx' <<<"$out"; then echo "bench-dashboard: $name answered non-2xx:" >&2; echo "$out" >&2; return 1; fi
@@ -158,6 +159,7 @@ cases=(
   "national-${years}ans|admin|/tableau-de-bord?du=$first_month&au=$last_month"
   "filtre|coord|/tableau-de-bord?type=temoignage_classe&niveau=college"
   "filtre-${years}ans|coord|/tableau-de-bord?du=$first_month&au=$last_month&type=temoignage_classe&niveau=college"
+  "national-filtre|admin|/tableau-de-bord?type=temoignage_classe&niveau=college"
 )
 declare -A P50 P99 RPS BYTES W_MEAN W_P99
 

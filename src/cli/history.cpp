@@ -5,12 +5,12 @@
 //
 // Measured on the 2-core development machine, shared with other builds (load average 6–7), 2026-11-27:
 //   SQLite, SOCI vector inserts in transactions of 50,000 actions: 5,000,000 actions (15.2 M rows with their
-//     schools and classes) in 87 s, 57,000 actions/s (175,000 rows/s); 115 s under a heavier load.
+//     schools and classes) in 87 s, 57,000 actions/s (175,000 rows/s); 48 s (105,000 actions/s) at load 3.
 //   PostgreSQL, the same SOCI vector inserts: 200,000 actions in 46–54 s, 3,700–4,400 actions/s (one round trip
 //     per row); libpq COPY FROM STDIN, same data, same moment: 10.5–11.4 s, 17,600–19,100 actions/s (58,000
-//     rows/s), 4.5× faster, hence the raw path. 5,000,000 actions: 246 s; the foreign-key checks of COPY are about
-//     half of the time of COPY into actions (measured with session_replication_role = replica, which needs a
-//     superuser: not used).
+//     rows/s), 4.5× faster, hence the raw path. 5,000,000 actions: 246 s (156 s at load 3); the foreign-key checks
+//     are about half of the time of COPY into actions (measured with session_replication_role = replica, which
+//     needs a superuser: not used).
 //
 // Ids: each batch takes the next free action ids itself (SQLite: MAX(id) + 1 inside the batch's BEGIN IMMEDIATE
 // transaction; PostgreSQL: the larger of nextval and MAX(id) + 1 under a SHARE ROW EXCLUSIVE lock on actions,
