@@ -16,8 +16,9 @@ echo "== unit, store (SQLite + PostgreSQL) and HTTP tests"
 
 echo "== sanitizer build (ASan + UBSan)"
 make --no-print-directory build-asan
+lsan_supp="$(pwd)/tests/lsan.supp"  # absolute: the tests run inside build-asan
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
+  LSAN_OPTIONS="suppressions=$lsan_supp" \
   ctest --output-on-failure -j "$jobs" --timeout 600)
 
 if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
