@@ -8,6 +8,7 @@
 #include "domain/action.hpp"
 #include "domain/text.hpp"
 #include "domain/time_fr.hpp"
+#include "report/indicators_export.hpp"
 #include "store/accounts.hpp"
 #include "store/plan.hpp"
 #include "web/directory_support.hpp"
@@ -26,12 +27,10 @@ std::optional<std::pair<std::string, std::string>> param(const Ctx& c, std::init
   return std::nullopt;
 }
 
-// A month bound: "" stays "" (no bound), 'YYYY-MM' and 'YYYY-MM-DD' give 'YYYY-MM'; nullopt when malformed.
+// A month bound: "" stays "" (no bound); otherwise as the exports read it (report::month_of).
 std::optional<std::string> month_of(const std::string& v) {
   if (v.empty()) return v;
-  if (domain::is_iso_month(v)) return v;
-  if (domain::is_iso_day(v)) return v.substr(0, 7);
-  return std::nullopt;
+  return report::month_of(v);
 }
 
 template <typename Choices>
