@@ -78,6 +78,11 @@ int run(int argc, char** argv) {
   report->add_option("--out", ro.out, "Output file ('-' for standard output)");
   report->add_option("--separator", ro.separator, "CSV separator: ';' (French Excel, default) or ','");
 
+  SurveyStatsOptions sso;
+  auto* survey_stats = app.add_subcommand("survey-stats", "Before/after statistics of survey answers from a CSV file");
+  survey_stats->add_option("--in", sso.in, "CSV file: phase,question,value,code ('-' for standard input)")->required();
+  survey_stats->add_flag("--json", sso.json, "Print JSON instead of a table");
+
   GenerateHistoryOptions gh;
   auto* generate = app.add_subcommand("generate-history", "Write a synthetic history of actions (benchmarks)");
   generate->add_option("--territories", gh.territories, "Create or reuse bench-001 … bench-N (0: existing territories)");
@@ -133,6 +138,7 @@ int run(int argc, char** argv) {
     if (*import) return cmd_import(cfg, io);
     if (*exp_schools) return cmd_export_schools(cfg, eo);
     if (*report) return cmd_report(cfg, ro);
+    if (*survey_stats) return cmd_survey_stats(sso);
     if (*generate) return cmd_generate_history(cfg, gh);
     if (*bench_writes) return cmd_bench_writes(cfg, bw);
   } catch (const std::exception& e) {

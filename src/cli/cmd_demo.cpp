@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_actions.hpp"
+#include "cli/demo_surveys.hpp"
 #include "domain/directory.hpp"
 #include "domain/text.hpp"
 #include "http/crypto.hpp"
@@ -256,6 +257,7 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
     std::cout << "demo: territory " << slug << " with " << org_ids.size() << " organisations\n";
   }
   demo_actions(*store);  // action plans and two school years of actions
+  demo_surveys(*store);  // questionnaires and anonymous answers on recent actions
   std::cout << "demo: accounts (password " << kDemoPassword
             << "): admin@passerelles.demo, coordinatrice@cmq-msi-bfc.demo, "
                "coordinatrice@ti-flandre-saint-omer.demo, and ambassadrice@…, financeur@…, enseignant@…, rh@…, "

@@ -46,6 +46,14 @@ struct ReportOptions {
 };
 int cmd_report(const config::Config& cfg, const ReportOptions& opts);
 
+// Before/after statistics of a perception survey from a CSV of answers (docs/surveys.md). Bad input exits with 1
+// and names the line.
+struct SurveyStatsOptions {
+  std::string in;     // CSV file; "-" = standard input
+  bool json = false;  // JSON instead of a readable table
+};
+int cmd_survey_stats(const SurveyStatsOptions& opts);
+
 // Numbers are kept as text and checked by the command (exit code 2 with a precise message).
 struct GenerateHistoryOptions {
   std::string territories = "0";  // > 0: bench-001 … bench-N; 0: every existing territory

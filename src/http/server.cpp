@@ -279,8 +279,10 @@ struct Server::Impl {
         if (opts.access_log) {
           auto us =
               std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+          // Anonymous survey answers (/q/…) are logged without the address: nothing links an answer to a device.
+          bool survey = req.path.rfind("/q/", 0) == 0;
           spdlog::info("{} {} {} {} {:.1f}ms {}", req.request_id, req.method, req.target, status,
-                       static_cast<double>(us) / 1000.0, req.remote_addr);
+                       static_cast<double>(us) / 1000.0, survey ? std::string("-") : req.remote_addr);
         }
         if (!keep_alive) break;
       }

@@ -581,6 +581,48 @@ std::string bar_chart_svg(const std::string& title, const std::vector<Bar>& bars
   return s;
 }
 
+// ---- before / after -------------------------------------------------------------------------------------------
+
+std::string before_after_chart_svg(const std::string& title, const std::vector<BeforeAfter>& rows, int width) {
+  width = std::max(width, 240);
+  bool any = std::any_of(rows.begin(), rows.end(), [](const BeforeAfter& r) { return r.before || r.after; });
+  if (rows.empty() || !any) return empty_svg("avant-apres", title, width, "Aucune donnée");
+  // One block per statement: its label, then "Avant" (light bar with a dark outline) and "Après" (dark bar).
+  constexpr int kPad = 10, kRow = 74, kLabelY = 16, kBar1Y = 24, kBar2Y = 46, kBarH = 17, kName = 52, kValue = 64;
+  const double max_len = width - 2 * kPad - kName - kValue;
+  const std::size_t max_chars = static_cast<std::size_t>((width - 2 * kPad) / 7.6);
+  int height = 2 * kPad + kRow * static_cast<int>(rows.size()) - 8;
+  auto pct = [](const std::optional<double>& v) {
+    return v ? format_value(*v * 100) + kNarrowNbsp + "%" : std::string("non affiché");
+  };
+  std::vector<std::pair<std::string, std::string>> items;
+  for (const auto& r : rows) items.emplace_back(r.label, "avant " + pct(r.before) + ", après " + pct(r.after));
+  std::string desc = "Parts d’accord avant et après, " + std::to_string(rows.size()) + " énoncés : " +
+                     list_for_desc(items, 15) + ".";
+  std::string s = svg_open(chart_id("avant-apres", title), width, height, title, desc);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    double top = kPad + static_cast<double>(i) * kRow;
+    s += "<g><title>" + esc(r.label + " : " + items[i].second) + "</title>";
+    s += "<text x=\"" + num(kPad) + "\" y=\"" + num(top + kLabelY) + "\" font-weight=\"600\">" +
+         esc(truncate(r.label, max_chars)) + "</text>";
+    auto bar = [&](const std::optional<double>& v, double y, const char* name, bool dark) {
+      s += "<text x=\"" + num(kPad) + "\" y=\"" + num(y + 13) + "\" fill=\"" + kMuted + "\">" + name + "</text>";
+      double len = v ? std::max(*v > 0.0 ? 1.0 : 0.0, std::clamp(*v, 0.0, 1.0) * max_len) : 0;
+      if (len > 0)
+        s += "<rect x=\"" + num(kPad + kName) + "\" y=\"" + num(y) + "\" width=\"" + num(len) + "\" height=\"" +
+             std::to_string(kBarH) + "\" fill=\"" + (dark ? kBar : "#cfe0ee") + "\" stroke=\"" + kBar + "\"/>";
+      s += "<text x=\"" + num(kPad + kName + len + 6) + "\" y=\"" + num(y + 13) + "\"" +
+           (v ? " font-weight=\"600\"" : std::string(" fill=\"") + kMuted + "\"") + ">" + esc(pct(v)) + "</text>";
+    };
+    bar(r.before, top + kBar1Y, "Avant", false);
+    bar(r.after, top + kBar2Y, "Après", true);
+    s += "</g>\n";
+  }
+  s += "</svg>\n";
+  return s;
+}
+
 // ---- columns ------------------------------------------------------------------------------------------------
 
 std::string column_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width, int height) {

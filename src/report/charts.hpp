@@ -19,6 +19,14 @@ std::string bar_chart_svg(const std::string& title, const std::vector<Bar>& bars
 // Vertical columns over time (months), labels thinned so they stay readable.
 std::string column_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width = 640, int height = 260);
 
+// Before/after pairs of shares in [0,1] (survey statements): per row, its label, then a bar "avant" and a bar
+// "après" (patterned differently, not by colour only) with their values written; nullopt draws "non affiché".
+struct BeforeAfter {
+  std::string label;
+  std::optional<double> before, after;
+};
+std::string before_after_chart_svg(const std::string& title, const std::vector<BeforeAfter>& rows, int width = 640);
+
 // A département value for the choropleth: 3-character code ('025', '02A') or the 2-character form.
 struct AreaValue {
   std::string code;

@@ -68,6 +68,40 @@ const std::vector<CountingRule>& counting_rules() {
         "territoire dans l’ordre du plan, puis « Sans initiative ». Par département : le département du premier "
         "établissement de l’action, sinon celui de sa commune, sinon aucun. Par public : une ligne par "
         "catégorie. Par organisation : chaque organisation créditée d’au moins une action comptée."}},
+      {"Questionnaires avant/après",
+       {"Avant et après une action, les élèves peuvent répondre à un court questionnaire anonyme sur leur regard "
+        "sur les métiers de l’industrie : pour chaque énoncé (« ces métiers sont sales », « je pourrais faire ce "
+        "métier »…), une réponse de 1 (pas du tout d’accord) à 5 (tout à fait d’accord), ou « je ne sais pas ». "
+        "Le tableau de bord et le rapport ne comptent que les réponses recueillies lors des actions validées de la "
+        "période (et de l’initiative choisie), quels que soient les autres filtres.",
+        "Part d’accord : parmi les réponses de 1 à 5 à un énoncé, la part des réponses 4 ou 5. Les réponses « je "
+        "ne sais pas » sont écartées de tous les calculs : elles ne comptent ni dans les parts, ni dans les "
+        "moyennes, ni dans les tests, ni dans les nombres de réponses indiqués à côté des résultats.",
+        "Écart : la part d’accord après l’action moins la part d’accord avant, en points de pourcentage, avec son "
+        "intervalle de confiance à 95 % calculé par la méthode de Newcombe (combinaison des intervalles de score "
+        "de Wilson des deux parts). Un intervalle qui ne contient pas zéro indique une évolution qui a peu de "
+        "chances d’être due au seul hasard.",
+        "Tests : l’écart entre les parts d’accord est éprouvé par le test z de comparaison de deux proportions "
+        "(bilatéral) ; les moyennes des réponses avant et après, par le test t de Welch et par le test de "
+        "Mann-Whitney. Quand l’élève a donné le même code de 4 caractères avant et après, ses deux réponses sont "
+        "reliées : ces paires sont comparées par le test des rangs signés de Wilcoxon (sur les réponses de 1 à 5) "
+        "et par le test exact de McNemar (d’accord ou non, avant et après). Une valeur p inférieure à 0,05 est "
+        "habituellement dite significative.",
+        "Taille de l’effet : le h de Cohen mesure l’écart entre les parts d’accord (2 arcsin √p après moins 2 "
+        "arcsin √p avant) et le d de Cohen l’écart entre les moyennes, rapporté à leur écart type commun. En ordre "
+        "de grandeur, 0,2 est un petit effet, 0,5 un effet moyen et 0,8 un grand effet.",
+        "Petits nombres : le nombre de réponses avant et après est toujours indiqué. Aucun chiffre n’est affiché "
+        "pour une phase (avant ou après) qui compte moins de 5 réponses à un énoncé, aucune comparaison tant que "
+        "l’une des deux phases en compte moins de 5, et aucun test sur les réponses reliées pour moins de 5 "
+        "paires. En dessous de 30 réponses avant ou après, les résultats sont signalés « petit échantillon » : ils "
+        "sont à interpréter avec prudence.",
+        "Ce qui n’est jamais enregistré : ni nom, ni compte, ni adresse IP, ni navigateur (user agent), ni heure. "
+        "Une réponse ne porte que le jour où elle a été donnée, le genre et la classe si l’élève a choisi de les "
+        "indiquer, et le code de liaison qu’elle a pu choisir, qui ne l’identifie pas. Un cookie propre au "
+        "questionnaire retient seulement, sur l’appareil, les étapes déjà répondues, sans aucun identifiant.",
+        "Citations : une réponse libre d’élève n’est citée qu’anonymement (« Une élève de 4e ») ; celle d’un "
+        "adulte, seulement avec son accord donné en répondant. La coordination choisit les citations publiées."},
+       "questionnaires"},
   };
   return rules;
 }

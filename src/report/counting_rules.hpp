@@ -9,6 +9,7 @@ namespace passerelles::report {
 struct CountingRule {
   std::string title;
   std::vector<std::string> paragraphs;  // plain text (no markup)
+  std::string anchor = "";              // HTML id of its section on /regles-de-comptage ("" = none)
 };
 
 const std::vector<CountingRule>& counting_rules();

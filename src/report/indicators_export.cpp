@@ -119,7 +119,45 @@ ReportContext report_context(store::Store& s, const domain::Territory* territory
   period.from_month = ind.from_month;
   period.to_month = ind.to_month;
   c.highlights = store::highlights_in_period(s, period);
+
+  auto scope = survey_scope(period);
+  auto texts = store::scale_question_texts(s, scope);
+  for (auto& st : domain::survey_stats(store::scale_answers(s, scope))) {
+    auto text = texts.find(st.question);
+    c.surveys.push_back({text == texts.end() ? st.question : text->second, std::move(st)});
+  }
+  auto counts = store::response_counts(s, scope);
+  c.survey_answers_pre = counts.pre;
+  c.survey_answers_post = counts.post;
+  c.quotes = store::quotes_of(s, f.territory_id, /*public_only=*/true, 6);
   return c;
+}
+
+store::SurveyScope survey_scope(const store::IndicatorFilter& f) {
+  store::SurveyScope scope;
+  scope.territory_id = f.territory_id;
+  scope.initiative_id = f.initiative_id;
+  scope.from_month = f.from_month;
+  scope.to_month = f.to_month;
+  scope.audience = "pupils";
+  scope.validated_only = true;
+  return scope;
+}
+
+domain::QuestionStats shown_survey_stats(const domain::QuestionStats& st) {
+  domain::QuestionStats out = st;
+  bool pre = st.n_pre >= domain::kMinShownGroup, post = st.n_post >= domain::kMinShownGroup;
+  if (!pre) out.mean_pre = out.agree_pre = std::nullopt;
+  if (!post) out.mean_post = out.agree_post = std::nullopt;
+  if (!pre || !post) {
+    out.agree_diff = out.two_prop_z = out.two_prop_p = std::nullopt;
+    out.agree_diff_ci95 = std::nullopt;
+    out.welch_t = out.welch_p = out.mannwhitney_u = out.mannwhitney_p = std::nullopt;
+    out.cohen_d = out.cohen_h = std::nullopt;
+    out.paired_n = 0;
+  }
+  if (out.paired_n < domain::kMinShownGroup) out.wilcoxon_p = out.mcnemar_p = std::nullopt;
+  return out;
 }
 
 // ---- CSV

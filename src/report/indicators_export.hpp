@@ -10,6 +10,7 @@
 #include "domain/account.hpp"
 #include "store/highlights.hpp"
 #include "store/indicators.hpp"
+#include "store/surveys.hpp"
 
 namespace passerelles::report {
 
@@ -21,10 +22,31 @@ struct ReportContext {
   long long generated_at = 0;                // Unix seconds, shown as a Paris day
   std::vector<std::string> filters;          // French, one per filter other than the period ("Type : Atelier")
   std::vector<store::Highlight> highlights;  // newest first
+  // Before/after surveys of pupils at validated actions of the period (docs/surveys.md): one row per statement,
+  // statistics as domain::survey_stats computes them; the text of the statement; no figure is shown (PDF, XLSX)
+  // for a phase with fewer than domain::kMinShownGroup answers.
+  struct SurveyStatement {
+    std::string text;
+    domain::QuestionStats stats;
+  };
+  std::vector<SurveyStatement> surveys;
+  long long survey_answers_pre = 0, survey_answers_post = 0;
+  std::vector<store::SurveyQuote> quotes;  // public quotes of the territory, newest first (at most 6)
 };
 
+// What the dashboard and the report read of the surveys for an indicator filter: the pupils' before/after answers at
+// the validated actions of its territory (0 = all), initiative and months (pass the effective period). The kind,
+// audience, level and priority-education filters do not apply to survey answers.
+store::SurveyScope survey_scope(const store::IndicatorFilter& f);
+
+// A statement's statistics as the report shows them (PDF, XLSX): a phase with fewer than domain::kMinShownGroup
+// answers loses its share and mean; the comparison (difference, interval, tests, effect sizes, linked pairs) needs
+// both phases shown (paired_n is 0 otherwise); the tests on linked answers need kMinShownGroup pairs. n_pre, n_post
+// and small_sample are kept.
+domain::QuestionStats shown_survey_stats(const domain::QuestionStats& st);
+
 // The context of a report: the territory (nullptr = every territory), the filters described in French, the
-// highlights of the period (store::highlights_in_period).
+// highlights of the period (store::highlights_in_period), the survey statistics and quotes.
 ReportContext report_context(store::Store& s, const domain::Territory* territory, const store::Indicators& ind,
                              const std::string& data_dir, long long now);
 
@@ -60,13 +82,13 @@ std::vector<Breakdown> breakdowns(const store::Indicators& ind);
 std::string indicators_csv(const store::Indicators& ind, char sep = ';');
 
 // An .xlsx file (bytes): sheets Synthèse, Par mois, Par initiative, Par type, Par public, Par département,
-// [Par territoire, Par organisation when not empty,] Établissements, Règles. Numbers are numbers; every text is
-// a string cell, never a formula.
+// [Par territoire, Par organisation when not empty,] Établissements, Questionnaires (one row per survey statement),
+// Citations, Règles. Numbers are numbers; every text is a string cell, never a formula.
 std::string indicators_xlsx(const store::Indicators& ind, const ReportContext& ctx);
 
 // The funder report, A4 portrait PDF (bytes): cover, key figures against targets, charts with their tables,
-// maps, highlights and testimonials, the counting rules in an annex. Counts as report::format_count ("1 234"),
-// shares as report::format_share ("45,2 %").
+// maps, the before/after surveys with their quotes, highlights and testimonials, the counting rules in an annex.
+// Counts as report::format_count ("1 234"), shares as report::format_share ("45,2 %").
 std::string indicators_pdf(const store::Indicators& ind, const ReportContext& ctx);
 
 // The figures as JSON: from, to, the key figures (actions, people_reached, girls, boys, …), minutes, audience,

@@ -7,10 +7,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 #include "domain/action.hpp"
 #include "domain/plan.hpp"
+#include "domain/survey_stats.hpp"
 #include "report/charts.hpp"
 #include "report/counting_rules.hpp"
 #include "report/indicators_export.hpp"
@@ -455,6 +457,121 @@ void maps(PdfWriter& pdf, const store::Indicators& ind, const ReportContext& ctx
             rows);
 }
 
+// ---- before/after surveys
+
+constexpr const char* kNotShown = "non affiché (moins de 5 réponses)";
+static_assert(domain::kMinShownGroup == 5, "kNotShown names the threshold");
+
+// "12,5" with a decimal comma and a real minus sign; `digits` decimals.
+std::string decimal_fr(double v, int digits) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  std::string s = buf;
+  std::replace(s.begin(), s.end(), '.', ',');
+  if (s.rfind("-", 0) == 0) s = (s.find_first_not_of("-0,") == std::string::npos ? "" : "−") + s.substr(1);
+  return s;
+}
+
+// A difference of shares in percentage points, signed: "+66,7", "−4,0", "0,0".
+std::string decimal_points(double diff01) {
+  std::string s = decimal_fr(diff01 * 100, 1);
+  if (s.find_first_not_of("0,") != std::string::npos && s.rfind("−", 0) != 0) s = "+" + s;
+  return s;
+}
+
+// "+66,7 pts".
+std::string points_fr(double diff01) {
+  return decimal_points(diff01) + "\u00A0pts";
+}
+
+std::string p_value_fr(double p) {
+  return p < 0.001 ? "< 0,001" : decimal_fr(p, 3);
+}
+
+std::string answers_fr(long long n) {
+  return format_count(n) + (n > 1 ? " réponses" : " réponse");
+}
+
+// The section on the pupils' before/after surveys: the answers counted, the chart, a table per statement (phases
+// of fewer than 5 answers hidden), then the public quotes. Where nothing was answered, one sentence says so.
+void surveys(PdfWriter& pdf, const store::Indicators& ind, const ReportContext& ctx) {
+  pdf.heading("Évolution des regards (questionnaires avant/après)", 1);
+  if (ctx.survey_answers_pre + ctx.survey_answers_post == 0) {
+    pdf.paragraph(
+        "Aucune réponse d’élève à un questionnaire avant/après n’a été recueillie lors des actions validées "
+        "de cette période.",
+        9.5, false, kMuted);
+  } else {
+    pdf.paragraph(
+        "Les élèves ont répondu à un questionnaire anonyme avant et après les actions validées de la période : " +
+        answers_fr(ctx.survey_answers_pre) + " avant l’action et " + answers_fr(ctx.survey_answers_post) +
+        " après. Pour chaque énoncé, la part d’élèves d’accord (réponse 4 ou 5 sur une échelle de 1 à 5, "
+        "«\u00A0je ne sais pas\u00A0» écarté) avant et après.");
+    const auto& f = ind.filter;
+    if (!f.kind.empty() || !f.audience.empty() || !f.level_group.empty() || f.priority_only)
+      pdf.paragraph(
+          "Les questionnaires ne connaissent que le territoire, la période et l’initiative : les autres filtres "
+          "ne s’y appliquent pas.",
+          8.5, false, kMuted);
+  }
+  if (!ctx.surveys.empty()) {
+    std::vector<BeforeAfter> chart;
+    std::vector<std::vector<std::string>> rows;
+    bool any_small = false;
+    for (const auto& statement : ctx.surveys) {
+      domain::QuestionStats st = shown_survey_stats(statement.stats);
+      chart.push_back({statement.text, st.agree_pre, st.agree_post});
+      bool pre = st.n_pre >= domain::kMinShownGroup, post = st.n_post >= domain::kMinShownGroup;
+      std::string diff = "—", p = "—";
+      if (pre && post) {
+        if (st.agree_diff) diff = points_fr(*st.agree_diff);
+        if (st.agree_diff_ci95)
+          diff += "\n[" + decimal_points(st.agree_diff_ci95->first) + " ; " +
+                  decimal_points(st.agree_diff_ci95->second) + "]";
+        if (st.two_prop_p) p = p_value_fr(*st.two_prop_p);
+      } else {
+        diff = p = "non affiché";
+      }
+      std::string n = format_count(st.n_pre) + " / " + format_count(st.n_post);
+      if (st.small_sample) {
+        n += "\npetit échantillon";
+        any_small = true;
+      }
+      rows.push_back({statement.text, pre ? share_text(st.agree_pre) : kNotShown,
+                      post ? share_text(st.agree_post) : kNotShown, diff, p, n});
+    }
+    pdf.heading("Part d’élèves d’accord avant et après l’action", 2, 160);
+    pdf.svg(before_after_chart_svg("Part d’élèves d’accord avant et après l’action, par énoncé", chart));
+    pdf.table({{"Énoncé", 125, Align::left},
+               {"D’accord avant", 66},
+               {"D’accord après", 66},
+               {"Écart (IC 95\u00A0%)", 96},
+               {"p (test z)", 56},
+               {"Réponses avant / après", 86}},
+              rows);
+    std::string note =
+        "Écart : part après moins part avant, en points, avec son intervalle de confiance à 95\u00A0% (Newcombe). "
+        "p : test z de comparaison de deux proportions ; en dessous de 0,05, l’écart est dit significatif. Les "
+        "moyennes, les tests sur les réponses reliées par le code de l’élève et les tailles d’effet sont dans le "
+        "tableur (feuille « Questionnaires ») ; les méthodes, en annexe.";
+    if (any_small)
+      note += " Petit échantillon : moins de " + std::to_string(domain::kSmallSample) +
+              " réponses avant ou après, résultats à interpréter avec prudence.";
+    pdf.paragraph(note, 8.5, false, kMuted);
+  }
+  if (ctx.quotes.empty()) return;
+  pdf.heading("Paroles recueillies", 2);
+  for (const auto& q : ctx.quotes) {
+    pdf.ensure(40);
+    pdf.paragraph("«\u00A0" + q.text + "\u00A0»", 10, false, kInk, true, 12);
+    std::string who = "— " + q.attribution;
+    if (!q.day.empty()) who += ", " + domain::format_day_fr(q.day);
+    if (ctx.territory_name.empty() && !q.territory_name.empty()) who += " · " + q.territory_name;
+    pdf.paragraph(who, 8.5, false, kMuted, false, 12);
+    pdf.space(4);
+  }
+}
+
 // A testimonial is a highlight written as a quotation (« … », “…” or "…").
 bool is_quotation(const std::string& text) {
   return text.rfind("«", 0) == 0 || text.rfind("“", 0) == 0 || text.rfind("\"", 0) == 0;
@@ -511,6 +628,7 @@ std::string indicators_pdf(const store::Indicators& ind, const ReportContext& ct
   targets_table(pdf, ind);
   charts_and_tables(pdf, ind, ctx);
   maps(pdf, ind, ctx);
+  surveys(pdf, ind, ctx);
   highlights(pdf, ctx);
   annex(pdf);
   return pdf.finish();

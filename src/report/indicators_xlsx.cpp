@@ -1,6 +1,6 @@
 // The indicators as an .xlsx workbook (libxlsxwriter): a summary sheet, a sheet per breakdown, the schools
-// reached and the counting rules. Numbers are number cells; every text is a string cell, so a name such as
-// "=HYPERLINK(…)" stays text.
+// reached, the before/after survey statistics and quotes, and the counting rules. Numbers are number cells; every
+// text is a string cell, so a name such as "=HYPERLINK(…)" stays text.
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -33,7 +33,7 @@ struct TempFile {
 
 struct Sheet {
   lxw_worksheet* ws;
-  lxw_format *bold, *count, *share;
+  lxw_format *bold, *count, *share, *points, *decimal, *day;
   int row = 0;
 
   void text(int col, const std::string& s, lxw_format* f = nullptr) {
@@ -44,6 +44,10 @@ struct Sheet {
   }
   void fraction(int col, const std::optional<double>& v) {
     if (v) worksheet_write_number(ws, row, col, *v, share);
+  }
+  // Any other number; an empty cell for nullopt.
+  void real(int col, const std::optional<double>& v, lxw_format* f = nullptr) {
+    if (v) worksheet_write_number(ws, row, col, *v, f);
   }
   void header(const std::vector<std::string>& titles) {
     for (std::size_t i = 0; i < titles.size(); ++i) text(static_cast<int>(i), titles[i], bold);
@@ -62,6 +66,12 @@ class Workbook {
     format_set_num_format(count_, "#,##0");
     share_ = workbook_add_format(wb_);
     format_set_num_format(share_, "0.0%");
+    points_ = workbook_add_format(wb_);
+    format_set_num_format(points_, "+0.0;-0.0;0.0");
+    decimal_ = workbook_add_format(wb_);
+    format_set_num_format(decimal_, "0.00");
+    day_ = workbook_add_format(wb_);
+    format_set_num_format(day_, "dd/mm/yyyy");
     wrap_ = workbook_add_format(wb_);
     format_set_text_wrap(wrap_);
     format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
@@ -72,7 +82,7 @@ class Workbook {
   Sheet sheet(const std::string& name) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
     if (!ws) throw std::runtime_error("xlsx: cannot add the sheet " + name);
-    return Sheet{ws, bold_, count_, share_};
+    return Sheet{ws, bold_, count_, share_, points_, decimal_, day_};
   }
   lxw_format* wrap() const { return wrap_; }
   void properties(const std::string& title) {
@@ -91,7 +101,7 @@ class Workbook {
 
  private:
   lxw_workbook* wb_;
-  lxw_format *bold_, *count_, *share_, *wrap_;
+  lxw_format *bold_, *count_, *share_, *points_, *decimal_, *day_, *wrap_;
 };
 
 void summary_sheet(Workbook& wb, const store::Indicators& ind, const ReportContext& ctx) {
@@ -130,6 +140,14 @@ void summary_sheet(Workbook& wb, const store::Indicators& ind, const ReportConte
   s.text(0, "Durée cumulée (minutes)");
   s.number(1, ind.total.minutes);
   s.text(4, "minutes");
+  ++s.row;
+  s.text(0, "Réponses d’élèves aux questionnaires, avant l’action");
+  s.number(1, ctx.survey_answers_pre);
+  s.text(4, "survey_answers_pre");
+  ++s.row;
+  s.text(0, "Réponses d’élèves aux questionnaires, après l’action");
+  s.number(1, ctx.survey_answers_post);
+  s.text(4, "survey_answers_post");
   ++s.row;
   if (ind.targets.empty()) return;
   ++s.row;
@@ -204,6 +222,90 @@ void schools_sheet(Workbook& wb, const store::Indicators& ind) {
   }
 }
 
+// One row per statement of the pupils' before/after surveys. Shares as fractions (percent format), differences and
+// their interval in percentage points; a figure that cannot be computed or is hidden (report::shown_survey_stats:
+// fewer than 5 answers) is an empty cell. The answer counts are always there.
+void surveys_sheet(Workbook& wb, const ReportContext& ctx) {
+  Sheet s = wb.sheet("Questionnaires");
+  worksheet_set_column(s.ws, 0, 0, 60, wb.wrap());
+  worksheet_set_column(s.ws, 1, 18, 12, nullptr);
+  worksheet_set_column(s.ws, 19, 19, 24, nullptr);
+  s.header({"Énoncé",
+            "n avant",
+            "n après",
+            "% d’accord avant",
+            "% d’accord après",
+            "Écart (points)",
+            "IC 95 % bas (points)",
+            "IC 95 % haut (points)",
+            "p (test z)",
+            "Moyenne avant",
+            "Moyenne après",
+            "p (Welch)",
+            "p (Mann-Whitney)",
+            "Paires reliées",
+            "p (Wilcoxon)",
+            "p (McNemar)",
+            "h de Cohen",
+            "d de Cohen",
+            "Petit échantillon",
+            "Code"});
+  auto points = [](const std::optional<double>& v) { return v ? std::optional<double>(*v * 100) : std::nullopt; };
+  for (const auto& statement : ctx.surveys) {
+    domain::QuestionStats st = shown_survey_stats(statement.stats);
+    bool compared = st.n_pre >= domain::kMinShownGroup && st.n_post >= domain::kMinShownGroup;
+    s.text(0, statement.text, wb.wrap());
+    s.number(1, st.n_pre);
+    s.number(2, st.n_post);
+    s.fraction(3, st.agree_pre);
+    s.fraction(4, st.agree_post);
+    s.real(5, points(st.agree_diff), s.points);
+    if (st.agree_diff_ci95) {
+      s.real(6, st.agree_diff_ci95->first * 100, s.points);
+      s.real(7, st.agree_diff_ci95->second * 100, s.points);
+    }
+    s.real(8, st.two_prop_p);
+    s.real(9, st.mean_pre, s.decimal);
+    s.real(10, st.mean_post, s.decimal);
+    s.real(11, st.welch_p);
+    s.real(12, st.mannwhitney_p);
+    if (compared) s.number(13, st.paired_n);
+    s.real(14, st.wilcoxon_p);
+    s.real(15, st.mcnemar_p);
+    s.real(16, st.cohen_h, s.decimal);
+    s.real(17, st.cohen_d, s.decimal);
+    s.text(18, st.small_sample ? "oui" : "non");
+    s.text(19, st.question);
+    ++s.row;
+  }
+}
+
+// The public quotes of the report's territory (report_context), newest first.
+void quotes_sheet(Workbook& wb, const ReportContext& ctx) {
+  Sheet s = wb.sheet("Citations");
+  bool every_territory = ctx.territory_name.empty();
+  worksheet_set_column(s.ws, 0, 0, 80, wb.wrap());
+  worksheet_set_column(s.ws, 1, 1, 30, nullptr);
+  worksheet_set_column(s.ws, 2, 2, 12, nullptr);
+  worksheet_set_column(s.ws, 3, 3, 36, nullptr);
+  std::vector<std::string> titles = {"Texte", "Attribution", "Date"};
+  if (every_territory) titles.emplace_back("Territoire");
+  s.header(titles);
+  for (const auto& q : ctx.quotes) {
+    s.text(0, q.text, wb.wrap());
+    s.text(1, q.attribution);
+    if (domain::valid_day(q.day)) {
+      lxw_datetime d{
+          std::stoi(q.day.substr(0, 4)), std::stoi(q.day.substr(5, 2)), std::stoi(q.day.substr(8, 2)), 0, 0, 0};
+      worksheet_write_datetime(s.ws, s.row, 2, &d, s.day);
+    } else {
+      s.text(2, q.day);
+    }
+    if (every_territory) s.text(3, q.territory_name);
+    ++s.row;
+  }
+}
+
 void rules_sheet(Workbook& wb) {
   Sheet s = wb.sheet("Règles");
   worksheet_set_column(s.ws, 0, 0, 110, wb.wrap());
@@ -232,6 +334,8 @@ std::string indicators_xlsx(const store::Indicators& ind, const ReportContext& c
     summary_sheet(wb, ind, ctx);
     for (const auto& b : breakdowns(ind)) breakdown_sheet(wb, b, ind.total);
     schools_sheet(wb, ind);
+    surveys_sheet(wb, ctx);
+    quotes_sheet(wb, ctx);
     rules_sheet(wb);
     wb.close();
   }

@@ -1,9 +1,11 @@
 // GET /actions/{id}: one action of my territory — what, when, where, for whom, how it counts, its evidence, and
 // the coordinator's decision buttons.
 #include "store/actions.hpp"
+#include "store/surveys.hpp"
 #include "web/action_support.hpp"
 #include "web/directory_support.hpp"
 #include "web/handlers.hpp"
+#include "web/survey_support.hpp"
 
 namespace passerelles::web {
 
@@ -32,6 +34,32 @@ http::Response action_show(Ctx& c) {
              " dans les indicateurs.";
   }
   d.set("counts", counts);
+
+  // Questionnaires of the action: links with their phase and counts; a form to add one.
+  List surveys;
+  for (const auto& l : store::survey_links_of_action(c.app.store, c.territory_id(), a->id)) {
+    Data item;
+    item.set("id", std::to_string(l.id));
+    item.set("title", l.questionnaire_title);
+    item.set("phase_label", std::string(domain::survey_phase_label(l.phase)));
+    item.set("responses", l.pre_post ? std::to_string(l.responses_pre) + " réponse(s) avant, " +
+                                           std::to_string(l.responses_post) + " après"
+                                     : std::to_string(l.responses_single) + " réponse(s)");
+    surveys.push_back(item);
+  }
+  d.set("has_surveys", !surveys.empty());
+  d.set("surveys", surveys);
+  d.set("can_survey", can_run_surveys(c));
+  List questionnaires;
+  for (const auto& q : store::questionnaires_of(c.app.store, c.territory_id(), false)) {
+    Data item;
+    item.set("id", std::to_string(q.id));
+    item.set("title", q.title);
+    item.set("audience", std::string(domain::survey_audience_label(q.audience)));
+    questionnaires.push_back(item);
+  }
+  d.set("has_questionnaires", !questionnaires.empty());
+  d.set("questionnaires", questionnaires);
 
   List files;
   for (const auto& f : store::action_files(c.app.store, c.territory_id(), a->id)) {

@@ -232,6 +232,17 @@ const std::map<std::string, std::string>& flash_messages() {
       {"action-rouverte", "Action remise en attente de validation."},
       {"action-supprimee", "Action supprimée."},
       {"piece-ajoutee", "Pièce ajoutée."},
+      {"questionnaire-copie", "Questionnaire copié : adaptez-le à votre territoire puis enregistrez."},
+      {"questionnaire-archive", "Questionnaire archivé : il ne sera plus proposé pour de nouvelles actions."},
+      {"questionnaire-restaure", "Questionnaire remis en service."},
+      {"themes-enregistres", "Thèmes enregistrés."},
+      {"citation-ajoutee", "Réponse citée : la citation paraît sur le site public, le tableau de bord et le rapport."},
+      {"deja-citee", "Cette réponse est déjà citée."},
+      {"citation-publiee", "Citation publiée sur le site public."},
+      {"citation-retiree", "Citation retirée du site public."},
+      {"citation-supprimee", "Citation supprimée."},
+      {"enquete-creee", "Lien et QR code créés : montrez-les à la classe avant l’intervention."},
+      {"etape", "Étape du questionnaire changée."},
   };
   return m;
 }
@@ -432,7 +443,9 @@ http::Response App::dispatch(http::Request& req, Access access, PageHandler h, b
       bearer = true;
     }
   }
-  if (!bearer) {
+  // The anonymous survey form reads no session and sets no cookie of its own here: it must not recognise its visitor.
+  bool survey = access == Access::survey;
+  if (!bearer && !survey) {
     std::string token = req.cookie(session_cookie);
     if (!token.empty()) load_session(ctx, http::token_hash(token), now);
     if (!ctx.actor) {
@@ -445,7 +458,7 @@ http::Response App::dispatch(http::Request& req, Access access, PageHandler h, b
     }
   }
   bool state_changing = req.method != "GET" && req.method != "HEAD";
-  if (state_changing && !bearer) {
+  if (state_changing && !bearer && !survey) {
     std::string sent = req.form("csrf");
     if (sent.empty()) sent = req.header("x-csrf-token");
     if (sent.empty() || !http::equal_secret(sent, ctx.csrf)) {
@@ -456,7 +469,7 @@ http::Response App::dispatch(http::Request& req, Access access, PageHandler h, b
                       403);
     }
   }
-  if (access != Access::anyone) {
+  if (access != Access::anyone && !survey) {
     if (!ctx.actor) {
       if (api) return api_error(401, "Authentification requise (jeton Bearer ou session).");
       return http::Response::redirect("/connexion?suite=" + http::url_encode(req.target));

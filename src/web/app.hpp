@@ -74,7 +74,9 @@ class LoginLimiter {
 
 struct App;
 
-enum class Access { anyone, user, editor, admin };
+// survey: anyone, without session, CSRF token or cookie set by the application (the anonymous survey form; a
+// forged cross-site answer gains nothing that a direct one would not).
+enum class Access { anyone, user, editor, admin, survey };
 
 struct Ctx {
   App& app;

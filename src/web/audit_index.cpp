@@ -27,7 +27,10 @@ std::string action_label(const std::string& action, const std::string& entity) {
                                                              {"validate", "Validation"},
                                                              {"reject", "Refus"},
                                                              {"reopen", "Remise en attente"},
-                                                             {"attach", "Ajout d’une pièce"}};
+                                                             {"attach", "Ajout d’une pièce"},
+                                                             {"phase", "Changement de phase"},
+                                                             {"themes", "Thèmes"},
+                                                             {"public", "Visibilité publique"}};
   static const std::map<std::string, std::string> entities = {{"user", "compte"},
                                                               {"api_token", "jeton d’API"},
                                                               {"territory", "territoire"},
@@ -38,7 +41,11 @@ std::string action_label(const std::string& action, const std::string& entity) {
                                                               {"initiative", "initiative"},
                                                               {"partnership", "partenariat"},
                                                               {"funding", "financement"},
-                                                              {"file", "fichier"}};
+                                                              {"file", "fichier"},
+                                                              {"questionnaire", "questionnaire"},
+                                                              {"survey_link", "lien de questionnaire"},
+                                                              {"survey_answer", "réponse libre"},
+                                                              {"survey_quote", "citation"}};
   auto a = actions.find(action);
   auto e = entities.find(entity);
   std::string label = a == actions.end() ? action : a->second;

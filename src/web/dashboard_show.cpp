@@ -8,6 +8,7 @@
 #include "web/dashboard_support.hpp"
 #include "web/handlers.hpp"
 #include "web/indicator_support.hpp"
+#include "web/survey_support.hpp"
 
 namespace passerelles::web {
 
@@ -25,6 +26,7 @@ Data common_data(Ctx& c, const store::Indicators& ind, const domain::Errors& err
   d.set("figures", c.app.templates.render("dashboard_figures", Data("figures", key_figures_data(ind))));
   d.set("month_chart", month_chart_html(c, ind));
   d.set("audience_chart", audience_chart_html(c, ind));
+  d.set("surveys", survey_dashboard_html(c, shown, indicator_query(shown, slug)));
   return d;
 }
 

@@ -91,6 +91,22 @@ http::Response plan_funding_edit(Ctx& c);
 http::Response plan_funding_update(Ctx& c);
 http::Response plan_funding_delete(Ctx& c);
 
+// Questionnaires, free-text answers and quotes (questionnaire_*.cpp, answer_*.cpp, quote_*.cpp).
+// -- questionnaire handlers --
+http::Response questionnaire_index(Ctx& c);
+http::Response questionnaire_template_copy(Ctx& c);
+http::Response questionnaire_show(Ctx& c);
+http::Response questionnaire_edit(Ctx& c);
+http::Response questionnaire_update(Ctx& c);
+http::Response questionnaire_copy(Ctx& c);
+http::Response questionnaire_archive(Ctx& c);
+http::Response answer_index(Ctx& c);
+http::Response answer_theme_update(Ctx& c);
+http::Response quote_create(Ctx& c);
+http::Response quote_index(Ctx& c);
+http::Response quote_public_update(Ctx& c);
+http::Response quote_delete(Ctx& c);
+
 // Actions and files (action_*.cpp, file_show.cpp).
 // -- action handlers --
 http::Response action_index(Ctx& c);
@@ -106,6 +122,18 @@ http::Response action_reopen(Ctx& c);
 http::Response action_delete(Ctx& c);
 http::Response action_file_create(Ctx& c);
 http::Response file_show(Ctx& c);
+
+// Surveys: public form, links with QR codes, results (survey_*.cpp).
+// -- survey handlers --
+http::Response survey_code_show(Ctx& c);
+http::Response survey_answer_show(Ctx& c);
+http::Response survey_answer_create(Ctx& c);
+http::Response survey_link_create(Ctx& c);
+http::Response survey_results_show(Ctx& c);
+http::Response survey_link_show(Ctx& c);
+http::Response survey_link_phase(Ctx& c);
+http::Response survey_link_results(Ctx& c);
+http::Response survey_link_asset(Ctx& c);
 
 // Indicators: exports, report, counting rules, API (indicator_*.cpp).
 // -- indicator handlers --

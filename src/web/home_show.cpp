@@ -1,6 +1,7 @@
-// GET /: the public home page — what the networks do and their key figures.
+// GET /: the public home page — what the networks do, their key figures, and quotes from pupils and partners.
 #include "store/accounts.hpp"
 #include "store/stats.hpp"
+#include "store/surveys.hpp"
 #include "web/handlers.hpp"
 
 namespace passerelles::web {
@@ -22,6 +23,16 @@ http::Response home_show(Ctx& c) {
     list.push_back(item);
   }
   d.set("territory_list", list);
+  // Quotes the coordinators selected and made public (pupils anonymous, adults with their consent).
+  List quotes;
+  for (const auto& q : store::quotes_of(c.app.store, 0, true, 3)) {
+    Data item;
+    item.set("text", q.text);
+    item.set("attribution", q.attribution + " — " + q.territory_name);
+    quotes.push_back(item);
+  }
+  d.set("quotes", quotes);
+  d.set("has_quotes", !quotes.empty());
   return c.page("home", "Accueil", d);
 }
 

@@ -12,6 +12,7 @@ http::Response indicator_rules_show(Ctx& c) {
     for (const auto& p : r.paragraphs) paragraphs.push_back(Data("text", p));
     Data rule;
     rule.set("title", r.title);
+    if (!r.anchor.empty()) rule.set("anchor", r.anchor);
     rule.set("paragraphs", paragraphs);
     rules.push_back(rule);
   }

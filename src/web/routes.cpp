@@ -93,6 +93,22 @@ void add_routes(App& app) {
   app.route("POST", "/plan/financements/{id}/modifier", A::editor, plan_funding_update);
   app.route("POST", "/plan/financements/{id}/supprimer", A::editor, plan_funding_delete);
 
+  // Questionnaires and their templates (/questionnaires…), free-text answers (/retours…), quotes (/citations…).
+  // -- questionnaire routes --
+  app.route("GET", "/questionnaires", A::user, questionnaire_index);
+  app.route("POST", "/questionnaires/modeles/{code}", A::editor, questionnaire_template_copy);
+  app.route("GET", "/questionnaires/{id}", A::user, questionnaire_show);
+  app.route("GET", "/questionnaires/{id}/modifier", A::editor, questionnaire_edit);
+  app.route("POST", "/questionnaires/{id}/modifier", A::editor, questionnaire_update);
+  app.route("POST", "/questionnaires/{id}/copier", A::editor, questionnaire_copy);
+  app.route("POST", "/questionnaires/{id}/archiver", A::editor, questionnaire_archive);
+  app.route("GET", "/retours", A::user, answer_index);
+  app.route("POST", "/retours/{id}/themes", A::editor, answer_theme_update);
+  app.route("POST", "/retours/{id}/citer", A::editor, quote_create);
+  app.route("GET", "/citations", A::user, quote_index);
+  app.route("POST", "/citations/{id}/public", A::editor, quote_public_update);
+  app.route("POST", "/citations/{id}/supprimer", A::editor, quote_delete);
+
   // Actions: declared by ambassadors and coordinators, validated by coordinators (/actions…), files (/fichiers…).
   // -- action routes --
   app.route("GET", "/actions", A::user, action_index);
@@ -108,6 +124,22 @@ void add_routes(App& app) {
   app.route("POST", "/actions/{id}/supprimer", A::user, action_delete);
   app.route("POST", "/actions/{id}/preuves", A::user, action_file_create);
   app.route("GET", "/fichiers/{id}", A::user, file_show);
+
+  // Surveys of actions: the anonymous form (/q/…, no session, no CSRF, no cookie of the application), the links
+  // with their QR codes and results (/enquetes…).
+  // -- survey routes --
+  app.route("GET", "/q", A::survey, survey_code_show);
+  app.route("GET", "/q/{token}", A::survey, survey_answer_show);
+  app.route("POST", "/q/{token}", A::survey, survey_answer_create);
+  app.route("POST", "/actions/{id}/enquetes", A::user, survey_link_create);
+  app.route("GET", "/enquetes/resultats", A::user, survey_results_show);
+  app.route("GET", "/enquetes/{id}", A::user, survey_link_show);
+  app.route("POST", "/enquetes/{id}/etape", A::user, survey_link_phase);
+  app.route("GET", "/enquetes/{id}/resultats", A::user, survey_link_results);
+  app.route("GET", "/enquetes/{id}/qr.svg", A::user, survey_link_asset);
+  app.route("GET", "/enquetes/{id}/qr.png", A::user, survey_link_asset);
+  app.route("GET", "/enquetes/{id}/carte.pdf", A::user, survey_link_asset);
+  app.route("GET", "/enquetes/{id}/diapo.png", A::user, survey_link_asset);
 
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --

@@ -8,6 +8,7 @@
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
 #include "store/plan.hpp"
+#include "store/surveys.hpp"
 #include "support/http_support.hpp"
 #include "support/snapshot.hpp"
 #include "support/test_support.hpp"
@@ -26,7 +27,9 @@ struct Seeded {
   long long org_a = 0, person_a = 0, user_a = 0, token_a = 0;
   long long action_a = 0, file_a = 0;
   long long initiative_a = 0, partnership_a = 0, funding_a = 0;
-  std::string token_b;  // bearer token of B's coordinator
+  long long questionnaire_a = 0, answer_a = 0, quote_a = 0, survey_link_a = 0;
+  std::string survey_token_a;  // the public token of A's survey link
+  std::string token_b;         // bearer token of B's coordinator
 };
 
 Seeded seed(store::Store& s) {
@@ -94,6 +97,23 @@ Seeded seed(store::Store& s) {
   funding.ends_on = domain::add_days(domain::paris_day(now), 30);
   funding.initiative_ids = {d.initiative_a};
   d.funding_a = store::insert_funding(s, funding, author).id;
+  // -- questionnaire seed --
+  // A's questionnaire, a teacher's free-text answer to it on A's action (quotable: consent given), and its quote,
+  // kept off the public site (published quotes are public by design).
+  d.questionnaire_a = store::copy_questionnaire_template(s, d.territory_a, "satisfaction_enseignants", author).id;
+  auto questionnaire = store::questionnaire_by_id(s, d.territory_a, d.questionnaire_a);
+  long long link = d.survey_link_a =
+      store::create_survey_link(s, d.territory_a, d.action_a, d.questionnaire_a, author).id;
+  d.survey_token_a = store::survey_link_by_id(s, d.territory_a, link)->token;
+  domain::SurveySubmission answer{"single", "", "", "", true, {}};
+  for (const auto& q : questionnaire->questions)
+    if (q.kind == "text") answer.answers.push_back({q.id, std::nullopt, {}, kMarker + " réponse", true});
+  store::insert_survey_response(s, link, answer, "2025-03-10");
+  store::SurveyScope scope;
+  scope.territory_id = d.territory_a;
+  d.answer_a = store::text_answers(s, scope, "", "", 1).answers.at(0).id;
+  d.quote_a = store::quote_answer(s, d.territory_a, d.answer_a, author).id;
+  store::set_quote_public(s, d.territory_a, d.quote_a, false, author);
   return d;
 }
 
@@ -113,6 +133,8 @@ std::string rows_of_a(store::Store& s, const Seeded& d) {
 std::string id_for(const std::string& pattern, const std::string& param, const Seeded& d) {
   auto has = [&](const char* s) { return pattern.find(s) != std::string::npos; };
   if (param == "uai") return "0250001A";  // reference data is shared by design
+  if (param == "token") return d.survey_token_a;  // the public survey form: anyone with the link, by design
+  if (has("/enquetes/")) return std::to_string(d.survey_link_a);
   if (has("/organisations/")) return std::to_string(d.org_a);
   if (has("/personnes/") || has("/people/")) return std::to_string(d.person_a);
   if (has("/utilisateurs/") || has("/users/")) return std::to_string(d.user_a);
@@ -123,6 +145,10 @@ std::string id_for(const std::string& pattern, const std::string& param, const S
   if (has("/plan/partenariats/")) return std::to_string(d.partnership_a);
   if (has("/plan/financements/")) return std::to_string(d.funding_a);
   if (has("/fichiers/")) return std::to_string(d.file_a);
+  if (has("/questionnaires/modeles/")) return "inconnu";  // built-in templates are shared: an unknown one is 404
+  if (has("/questionnaires/")) return std::to_string(d.questionnaire_a);
+  if (has("/retours/")) return std::to_string(d.answer_a);
+  if (has("/citations/")) return std::to_string(d.quote_a);
   return "";
 }
 
@@ -163,6 +189,8 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
   EXPECT_NE(a.get("/annuaire/organisations?q=zorglub").body.find(kMarker), std::string::npos);
   EXPECT_NE(a.get("/annuaire/personnes/" + std::to_string(d.person_a)).body.find(kMarker), std::string::npos);
   EXPECT_NE(a.get("/plan").body.find(kMarker + " Région"), std::string::npos) << "A sees its grant warning";
+  EXPECT_NE(a.get("/retours").body.find(kMarker), std::string::npos) << "A reads its free-text answers";
+  EXPECT_NE(a.get("/citations").body.find(kMarker), std::string::npos) << "A reads its quotes";
   auto convention = a.get("/plan/partenariats/" + std::to_string(d.partnership_a) + "/convention");
   EXPECT_NE(convention.header("content-disposition").find(kMarker), std::string::npos);
 
@@ -186,6 +214,8 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
                            {"starts_on", "2026-01-01"},
                            {"ends_on", "2026-12-31"},
                            {"status", "draft"}});
+  // Questionnaires, answers and quotes: a theme that would show in A's rows if it were saved.
+  form.insert(form.end(), {{"themes", kMarker + "-theme"}, {"public", "0"}, {"audience", "pupils"}});
   std::string json = R"({"name":"Piratage","first_name":"Piratage","last_name":"Piratage","kind":"company",)"
                      R"("organisation_id":)" +
                      a_org + R"(,"other_id":)" + a_org + "}";
@@ -213,7 +243,9 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
     EXPECT_LT(r.status, 500);
     EXPECT_EQ(r.body.find(kMarker), std::string::npos) << "territory A's data leaked";
     EXPECT_EQ(r.body.find("zorglub.example"), std::string::npos) << "territory A's contact details leaked";
-    if (route.pattern.find('{') != std::string::npos && route.pattern.find("{uai}") == std::string::npos) {
+    // Reference data ({uai}) and the anonymous survey form (/q/{token}) are public by design.
+    bool is_public = route.pattern.find("{uai}") != std::string::npos || route.pattern.rfind("/q/", 0) == 0;
+    if (route.pattern.find('{') != std::string::npos && !is_public) {
       EXPECT_TRUE(r.status == 403 || r.status == 404) << "got " << r.status;
     }
   }

@@ -152,6 +152,9 @@ TEST_P(ReportHttp, DashboardDownloadsCarryTheSameFigures) {
   EXPECT_EQ(x["summary"]["people_reached"], w.people);
   EXPECT_EQ(x["summary"]["girls"], w.girls);
   EXPECT_EQ(x["totals"]["Par mois"]["Personnes touchées"], w.people);
+  for (const char* sheet : {"Questionnaires", "Citations"})
+    EXPECT_NE(std::find(x["sheets"].begin(), x["sheets"].end(), sheet), x["sheets"].end()) << sheet;
+  EXPECT_EQ(x["summary"]["survey_answers_pre"], 0);
 
   HttpResult csv = coord.get("/tableau-de-bord/export.csv" + filter + "&sep=%2C");
   ASSERT_EQ(csv.status, 200);
@@ -177,6 +180,7 @@ TEST_P(ReportHttp, DashboardDownloadsCarryTheSameFigures) {
   ASSERT_EQ(code, 0) << text;
   EXPECT_TRUE(contains(text, w.name)) << text;
   EXPECT_TRUE(contains(text, fixture::plain_spaces(report::format_count(w.people)))) << text;
+  EXPECT_TRUE(contains(text, "Évolution des regards")) << "the survey section, empty here";
 
   // Another territory's coordinator naming this territory gets her own figures; a bad filter is refused.
   Client other(srv.port());
@@ -204,6 +208,9 @@ TEST_P(ReportHttp, CountingRulesPageShowsTheAnnexText) {
     EXPECT_TRUE(contains(r.body, "<h2>" + rule.title + "</h2>")) << rule.title;
     for (const auto& p : rule.paragraphs) EXPECT_TRUE(contains(r.body, "<p>" + p + "</p>")) << p;
   }
+  // The survey methods, linked to from the survey results by their anchor.
+  EXPECT_TRUE(contains(r.body, "<section id=\"questionnaires\">\n<h2>Questionnaires avant/après</h2>")) << r.body;
+  EXPECT_TRUE(contains(r.body, "Newcombe"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReportHttp, ::testing::ValuesIn(fixture::engines()));

@@ -1,0 +1,48 @@
+// GET /q/{token}: the anonymous answer form of a survey link, for the phase the link collects now. No account,
+// no session, no cookie but the link's own "already answered" marker. Tokens are accepted in any case.
+#include <algorithm>
+#include <cctype>
+
+#include "domain/text.hpp"
+#include "web/handlers.hpp"
+#include "web/survey_support.hpp"
+
+namespace passerelles::web {
+
+namespace {
+
+std::string upper(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+}  // namespace
+
+// The notice that replaces the form, or "" when the visitor may answer.
+std::string survey_closed_notice(const Ctx& c, const store::SurveyLink& l) {
+  if (l.phase == "closed") return "Ce questionnaire est fermé : il ne reçoit plus de réponse. Merci !";
+  auto done = phases_answered(c, l.token);
+  if (std::find(done.begin(), done.end(), l.phase) == done.end()) return "";
+  if (l.phase == "pre")
+    return "Tu as déjà répondu avant l’intervention. Merci ! Tu pourras répondre à nouveau après l’intervention, "
+           "avec le même lien.";
+  return "Tu as déjà répondu à ce questionnaire depuis cet appareil. Merci !";
+}
+
+http::Response survey_answer_show(Ctx& c) {
+  std::string token = upper(c.req.params["token"]);
+  if (token != c.req.params["token"] && domain::is_survey_token(token))
+    return http::Response::redirect("/q/" + token, 301);
+  auto l = store::survey_link_by_token(c.app.store, token);
+  if (!l) return c.not_found();
+  auto q = store::questionnaire_by_id(c.app.store, l->territory_id, l->questionnaire_id);
+  if (!q) return c.not_found();
+  std::string notice = survey_closed_notice(c, *l);
+  if (c.req.query("merci") == "1" && l->phase != "closed")
+    notice = l->phase == "pre" ? "Merci, ta réponse est enregistrée ! Après l’intervention, réponds à nouveau avec le "
+                                 "même lien (et le même code secret si tu en as choisi un)."
+                               : "Merci, ta réponse est enregistrée !";
+  return survey_form_page(c, *l, *q, nullptr, {}, 200, notice, notice.empty());
+}
+
+}  // namespace passerelles::web
