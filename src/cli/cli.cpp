@@ -85,7 +85,8 @@ int run(int argc, char** argv) {
 
   GenerateHistoryOptions gh;
   auto* generate = app.add_subcommand("generate-history", "Write a synthetic history of actions (benchmarks)");
-  generate->add_option("--territories", gh.territories, "Create or reuse bench-001 … bench-N (0: existing territories)");
+  generate->add_option("--territories", gh.territories,
+                       "Create or reuse bench-001 … bench-N (0: existing territories)");
   generate->add_option("--years", gh.years, "Years of history, ending on --end (default 10)");
   generate->add_option("--actions", gh.actions, "Actions in all (default 50000)");
   generate->add_option("--seed", gh.seed, "Seed: the same seed on the same database gives the same history");

@@ -38,10 +38,10 @@ struct ExportOptions {
 int cmd_export_schools(const config::Config& cfg, const ExportOptions& opts);
 
 struct ReportOptions {
-  std::string territory;  // slug
-  std::string from, to;   // 'YYYY-MM' or 'YYYY-MM-DD' (reduced to its month)
-  std::string format;     // pdf | xlsx | csv; empty: from the extension of `out`
-  std::string out;        // file; "-" = standard output
+  std::string territory;        // slug
+  std::string from, to;         // 'YYYY-MM' or 'YYYY-MM-DD' (reduced to its month)
+  std::string format;           // pdf | xlsx | csv; empty: from the extension of `out`
+  std::string out;              // file; "-" = standard output
   std::string separator = ";";  // csv only: ';' or ','
 };
 int cmd_report(const config::Config& cfg, const ReportOptions& opts);

@@ -597,8 +597,8 @@ std::string before_after_chart_svg(const std::string& title, const std::vector<B
   };
   std::vector<std::pair<std::string, std::string>> items;
   for (const auto& r : rows) items.emplace_back(r.label, "avant " + pct(r.before) + ", après " + pct(r.after));
-  std::string desc = "Parts d’accord avant et après, " + std::to_string(rows.size()) + " énoncés : " +
-                     list_for_desc(items, 15) + ".";
+  std::string desc =
+      "Parts d’accord avant et après, " + std::to_string(rows.size()) + " énoncés : " + list_for_desc(items, 15) + ".";
   std::string s = svg_open(chart_id("avant-apres", title), width, height, title, desc);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];

@@ -132,7 +132,7 @@ std::string rows_of_a(store::Store& s, const Seeded& d) {
 // The value to put in a path parameter so that it names one of A's records; "" when unknown.
 std::string id_for(const std::string& pattern, const std::string& param, const Seeded& d) {
   auto has = [&](const char* s) { return pattern.find(s) != std::string::npos; };
-  if (param == "uai") return "0250001A";  // reference data is shared by design
+  if (param == "uai") return "0250001A";          // reference data is shared by design
   if (param == "token") return d.survey_token_a;  // the public survey form: anyone with the link, by design
   if (has("/enquetes/")) return std::to_string(d.survey_link_a);
   if (has("/organisations/")) return std::to_string(d.org_a);
