@@ -5,7 +5,7 @@ BUILD ?= build
 DB ?= sqlite:var/passerelles.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard lint fmt clean
+.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys lint fmt clean
 
 all: build
 
@@ -35,10 +35,16 @@ test: install
 bench: install build
 	@bench/http.sh
 	@bench/dashboard.sh
+	@bench/surveys.sh
 
 # The dashboard at 50,000 and 5,000,000 actions on SQLite and PostgreSQL (bench/dashboard.sh; ~30 min).
 bench-dashboard: install build
 	@bench/dashboard.sh
+
+# The survey form and answers vs nginx, survey-stats vs scipy (bench/surveys.sh; ~1 min; set
+# PASSERELLES_BENCH_PG=postgresql://… to add PostgreSQL).
+bench-surveys: install build
+	@bench/surveys.sh
 
 install-lint:
 	@scripts/install.sh lint

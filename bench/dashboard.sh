@@ -47,10 +47,12 @@ coord_email=bench-coordinatrice@passerelles.test
 admin_email=bench-admin@passerelles.test
 password=bench-mot-de-passe-2026
 
-die() { echo "bench-dashboard: $*" >&2; exit 2; }
-for tool in wrk nginx curl python3; do
-  command -v "$tool" >/dev/null || die "$tool is missing (scripts/install.sh test installs it)"
-done
+bench_name=bench-dashboard
+bench_wait=30
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+die() { bench_die "$@"; }
+bench_require wrk nginx curl python3
 if [ ! -x "$bin" ]; then
   [ "$bin" = build/passerelles ] || die "no binary at $bin"
   echo "== no $bin: make build"
@@ -63,33 +65,10 @@ esac
 baseline_size=${sizes%% *}
 largest_size=${sizes##* }
 
-tmp=$(mktemp -d /tmp/passerelles-dashboard.XXXXXX)
-chmod 755 "$tmp"  # nginx workers may run as nobody and must read the page
-server_pid=""
-nginx_pid=""
 pg_databases=()
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
-stop_nginx() {
-  if [ -n "$nginx_pid" ]; then
-    kill -QUIT "$nginx_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$nginx_pid" 2>/dev/null || true
-    wait "$nginx_pid" 2>/dev/null || true
-    nginx_pid=""
-  fi
-}
 pg() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
 cleanup() {
-  stop_server
-  stop_nginx
+  bench_stop_all
   if [ -z "${DASH_KEEP:-}" ]; then
     for d in "${pg_databases[@]}"; do pg -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true; done
     rm -rf "$tmp"
@@ -100,15 +79,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {  # URL: up to 30 s for a 200
-  for _ in $(seq 300); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1")" = 200 ] && return 0
-    sleep 0.1
-  done
-  echo "bench-dashboard: $1 did not answer 200 within 30 s" >&2
-  return 1
-}
 # login EMAIL JAR: the session cookie header for EMAIL.
 login() {
   local form csrf session
@@ -120,24 +90,13 @@ login() {
   [ -n "$session" ] || { echo "bench-dashboard: login failed for $1" >&2; tail -5 "$tmp/server.log" >&2; return 1; }
   echo "Cookie: $session"
 }
-to_ms() {  # wrk's "12.34ms" / "870.00us" / "1.20s" -> milliseconds
-  awk -v v="$1" 'BEGIN { u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-    printf "%.2f", (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }'
-}
 # run_wrk NAME URL [HEADER...]: prints "P50_MS P99_MS REQ_PER_S"; fails on non-2xx answers.
 run_wrk() {
-  local name=$1 url=$2 out
+  local name=$1 url=$2 res rps p50 p99
   shift 2
-  out=$(timeout $((duration + 60)) wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 30s --latency "$@" "$url")
-  echo "== $name" >>"$tmp/wrk.log"
-  echo "$out" >>"$tmp/wrk.log"
-  if grep -q 'Non-2xx' <<<"$out"; then echo "bench-dashboard: $name answered non-2xx:" >&2; echo "$out" >&2; return 1; fi
-  grep -q 'Socket errors' <<<"$out" && echo "bench-dashboard: $name: $(grep 'Socket errors' <<<"$out")" >&2
-  local p50 p99 rps
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  rps=$(awk '/Requests\/sec:/ { printf "%.1f", $2 }' <<<"$out")
-  echo "$(to_ms "$p50") $(to_ms "$p99") $rps"
+  res=$(wrk_measure "$name" "$duration" 60 -t "$threads" -c "$conns" --timeout 30s "$@" "$url") || return 1
+  read -r rps p50 p99 <<<"$res"
+  echo "$p50 $p99 $(awk -v r="$rps" 'BEGIN { printf "%.1f", r }')"
 }
 
 ensure_pg() {
@@ -197,10 +156,7 @@ for engine in $engines; do
 
     port=$(free_port)
     base="http://127.0.0.1:$port"
-    "$bin" --db "$db" --listen "127.0.0.1:$port" --data-dir "$data_dir" --access-log false --log-level warn \
-      --io-threads "$io_threads" --db-threads "$db_threads" serve >>"$tmp/server.log" 2>&1 &
-    server_pid=$!
-    wait_http "$base/healthz"
+    start_server "$db" "$port" "$io_threads" "$db_threads"
     coord=$(login "$coord_email" "$tmp/coord.jar")
     admin=$(login "$admin_email" "$tmp/admin.jar")
     printf '   %-22s %9s %9s %9s %9s\n' case "p50 ms" "p99 ms" "req/s" bytes
@@ -220,36 +176,7 @@ for engine in $engines; do
     stop_server
 
     # Baseline: nginx serving the territory page's bytes as a static file.
-    nport=$(free_port)
-    mkdir -p "$tmp/nginx"
-    cp "$tmp/page-territoire.html" "$tmp/nginx/page.html"
-    chmod 644 "$tmp/nginx/page.html"
-    cat >"$tmp/nginx.conf" <<CONF
-daemon off;
-master_process on;
-worker_processes auto;
-pid $tmp/nginx.pid;
-error_log $tmp/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nodelay on;
-  keepalive_requests 1000000;
-  client_body_temp_path $tmp/nginx/body;
-  proxy_temp_path $tmp/nginx/proxy;
-  fastcgi_temp_path $tmp/nginx/fastcgi;
-  uwsgi_temp_path $tmp/nginx/uwsgi;
-  scgi_temp_path $tmp/nginx/scgi;
-  server {
-    listen 127.0.0.1:$nport;
-    location / { types { } default_type "text/html; charset=utf-8"; root $tmp/nginx; try_files /page.html =404; }
-  }
-}
-CONF
-    nginx -p "$tmp/nginx" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" >>"$tmp/nginx-error.log" 2>&1 &
-    nginx_pid=$!
-    wait_http "http://127.0.0.1:$nport/"
+    start_nginx "$tmp/page-territoire.html" "text/html; charset=utf-8" auto
     res=$(run_wrk "$label nginx" "http://127.0.0.1:$nport/")
     read -r p50 p99 rps <<<"$res"
     stop_nginx

@@ -29,47 +29,19 @@ nginx_workers=${BENCH_NGINX_WORKERS:-auto}
 email=bench-coordinatrice@passerelles.test
 password=bench-mot-de-passe-2026
 
-for tool in wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/install.sh test installs it)" >&2; exit 2; }
-done
+bench_name=bench
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_require wrk nginx curl
 [ -x "$bin" ] || { echo "bench: no binary at $bin (make build, or set PASSERELLES_BIN)" >&2; exit 2; }
-nginx_bin=$(command -v nginx)
 
-tmp=$(mktemp -d /tmp/passerelles-bench.XXXXXX)
-chmod 755 "$tmp"  # nginx workers may run as nobody and must read the page
 db="sqlite:$tmp/bench.db"
-server_pid=""
-nginx_pid=""
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
 cleanup() {
-  stop_server
-  if [ -n "$nginx_pid" ]; then
-    kill -QUIT "$nginx_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$nginx_pid" 2>/dev/null || true
-  fi
+  bench_stop_all
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {  # URL: up to 15 s for a 200
-  for _ in $(seq 150); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1")" = 200 ] && return 0
-    sleep 0.1
-  done
-  echo "bench: $1 did not answer 200 within 15 s" >&2
-  return 1
-}
 
 # ---- data: territory, coordinator, schools ------------------------------------------------------
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews absolute figures;"
@@ -99,13 +71,7 @@ echo "$password" | timeout 60 "$bin" --db "$db" user add --email "$email" --role
 # ---- passerelles ------------------------------------------------------------------------------------
 port=$(free_port)
 base="http://127.0.0.1:$port"
-start_server() {  # IO_THREADS DB_THREADS
-  "$bin" --db "$db" --listen "127.0.0.1:$port" --data-dir "$data_dir" --access-log false --log-level warn \
-    --io-threads "$1" --db-threads "$2" serve >>"$tmp/server.log" 2>&1 &
-  server_pid=$!
-  wait_http "$base/healthz"
-}
-start_server "$io_threads" "$db_threads"
+start_server "$db" "$port" "$io_threads" "$db_threads"
 
 # Log in once (Argon2 makes logins deliberately slow): CSRF cookie and field, then the session cookie.
 jar="$tmp/cookies"
@@ -132,62 +98,15 @@ echo "page: $path — $size bytes, $ctype, $rows <tr> (header row included)"
 [ "$path" = /tableau-de-bord ] || [ "$rows" -ge 51 ] || echo "NOTE: fewer than 50 rows on the page"
 
 # ---- nginx with the same bytes ----------------------------------------------------------------------
-nport=$(free_port)
-mkdir -p "$tmp/nginx"
-cp "$tmp/page.html" "$tmp/nginx/page.html"
-chmod 644 "$tmp/nginx/page.html"
-cat >"$tmp/nginx.conf" <<CONF
-# Static copy of the page for comparison: same bytes, same Content-Type, no logging, keep-alive without limit.
-daemon off;
-master_process on;
-worker_processes $nginx_workers;
-pid $tmp/nginx.pid;
-error_log $tmp/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nodelay on;
-  keepalive_requests 1000000;
-  keepalive_timeout 60s;
-  client_body_temp_path $tmp/nginx/body;
-  proxy_temp_path $tmp/nginx/proxy;
-  fastcgi_temp_path $tmp/nginx/fastcgi;
-  uwsgi_temp_path $tmp/nginx/uwsgi;
-  scgi_temp_path $tmp/nginx/scgi;
-  server {
-    listen 127.0.0.1:$nport;
-    location / {
-      types { }
-      default_type "$ctype";
-      root $tmp/nginx;
-      try_files /page.html =404;
-    }
-  }
-}
-CONF
-"$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" >>"$tmp/nginx-error.log" 2>&1 &
-nginx_pid=$!
-wait_http "http://127.0.0.1:$nport/"
-nsize=$(curl -s -o /dev/null -w '%{size_download}' --max-time 5 "http://127.0.0.1:$nport/")
-[ "$nsize" = "$size" ] || { echo "bench: nginx serves $nsize bytes, expected $size" >&2; exit 1; }
-nctype=$(curl -s -o /dev/null -w '%{content_type}' --max-time 5 "http://127.0.0.1:$nport/")
-[ "$nctype" = "$ctype" ] || { echo "bench: nginx sends Content-Type $nctype, expected $ctype" >&2; exit 1; }
+start_nginx "$tmp/page.html" "$ctype" "$nginx_workers"
 
 # ---- wrk ----------------------------------------------------------------------------------------------
 # run_wrk NAME SECONDS URL [HEADER]: prints "REQ_PER_S P99_MS"; fails on non-2xx answers or socket errors.
 run_wrk() {
-  local name=$1 secs=$2 url=$3 out
+  local name=$1 secs=$2 url=$3
   shift 3
-  out=$(timeout $((secs + 30)) wrk -t "$threads" -c "$conns" -d "${secs}s" --timeout 5s --latency "$@" "$url")
-  echo "$out" >>"$tmp/wrk.log"
-  if grep -q 'Non-2xx' <<<"$out"; then echo "bench: $name answered non-2xx:" >&2; echo "$out" >&2; return 1; fi
-  grep -q 'Socket errors' <<<"$out" && echo "bench: $name: $(grep 'Socket errors' <<<"$out")" >&2
-  awk '
-    /Requests\/sec:/ { rps = $2 }
-    $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-                  p99 = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }
-    END { printf "%.0f %.2f\n", rps, p99 }' <<<"$out"
+  wrk_measure "$name" "$secs" 30 -t "$threads" -c "$conns" --timeout 5s "$@" "$url" |
+    awk '{ printf "%.0f %.2f\n", $1, $3 }'
 }
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
@@ -197,7 +116,7 @@ if [ -n "$tune" ]; then
   best=""; best_rps=0; best_meets=0
   for pair in $tune; do
     stop_server
-    start_server "${pair%%:*}" "${pair##*:}"
+    start_server "$db" "$port" "${pair%%:*}" "${pair##*:}"
     run_wrk warmup 2 "$base$path" -H "$cookie" >/dev/null
     res=$(run_wrk "passerelles $pair" 5 "$base$path" -H "$cookie")
     read -r rps p99 <<<"$res"
@@ -211,7 +130,7 @@ if [ -n "$tune" ]; then
   io_threads=${best%%:*}
   db_threads=${best##*:}
   stop_server
-  start_server "$io_threads" "$db_threads"
+  start_server "$db" "$port" "$io_threads" "$db_threads"
 fi
 
 echo "== $rounds alternating rounds of ${duration} s, $conns connections, $threads wrk threads"
