@@ -297,10 +297,12 @@ WriteResult update_questionnaire(Store& s, const domain::Questionnaire& in, cons
     // their answers up (that is how a statement is reworded without losing its history).
     long long now = now_unix();
     int pre_post = q.pre_post ? 1 : 0, archived = q.archived ? 1 : 0;
+    // updated_at grows with every edit, even two in the same second: it is the version of the cached public form.
     sql << "UPDATE questionnaires SET audience = :a, title = :ti, intro = :i, pre_post = :pp, archived = :ar, "
-           "updated_at = :u WHERE territory_id = :t AND id = :id",
-        use(q.audience), use(q.title), use(q.intro), use(pre_post), use(archived), use(now), use(q.territory_id),
-        use(q.id);
+           "updated_at = CASE WHEN updated_at < :u1 THEN :u2 ELSE updated_at + 1 END WHERE territory_id = :t AND id = "
+           ":id",
+        use(q.audience), use(q.title), use(q.intro), use(pre_post), use(archived), use(now), use(now),
+        use(q.territory_id), use(q.id);
     for (const auto& b : before->questions) {
       if (kept.count(b.id)) continue;
       long long answers = 0;
@@ -366,6 +368,23 @@ std::optional<SurveyLink> survey_link_by_token(Store& s, const std::string& toke
     sql << std::string(kLinkColumns) + "WHERE l.token = :tok", use(token), into(r);
     if (!sql.got_data()) return std::nullopt;
     return link_from_row(r);
+  });
+}
+
+std::optional<SurveyFormStamp> survey_form_stamp(Store& s, const std::string& token) {
+  if (!domain::is_survey_token(token)) return std::nullopt;
+  return s.read([&](soci::session& sql) -> std::optional<SurveyFormStamp> {
+    soci::row r;
+    sql << "SELECT l.id, l.phase, q.id, q.updated_at, a.id, a.updated_at FROM survey_links l JOIN questionnaires q ON "
+           "q.id = l.questionnaire_id JOIN actions a ON a.id = l.action_id WHERE l.token = :tok",
+        use(token), into(r);
+    if (!sql.got_data()) return std::nullopt;
+    SurveyFormStamp st;
+    st.link_id = col_ll(r, 0);
+    st.phase = col_str(r, 1);
+    st.version = std::to_string(st.link_id) + "|" + st.phase + "|" + std::to_string(col_ll(r, 2)) + "@" +
+                 std::to_string(col_ll(r, 3)) + "|" + std::to_string(col_ll(r, 4)) + "@" + std::to_string(col_ll(r, 5));
+    return st;
   });
 }
 

@@ -50,6 +50,14 @@ std::vector<SurveyLink> survey_links_of_action(Store& s, long long territory_id,
 std::optional<SurveyLink> survey_link_by_id(Store& s, long long territory_id, long long id);
 // Any territory: the public form only knows the token.
 std::optional<SurveyLink> survey_link_by_token(Store& s, const std::string& token);
+// What the public form's page depends on, read in one indexed query: `version` changes whenever the page would
+// (phase, questionnaire edited, action edited), so that a rendered form can be kept and served again.
+struct SurveyFormStamp {
+  long long link_id = 0;
+  std::string phase;
+  std::string version;
+};
+std::optional<SurveyFormStamp> survey_form_stamp(Store& s, const std::string& token);
 // invalid when the action or the questionnaire is not of the territory; conflict when the action already has
 // a link to that questionnaire (its id is returned in WriteResult::id). Phase: pre when the questionnaire is
 // pre_post, else single.

@@ -127,6 +127,8 @@ struct App {
   // list page body around them, per filter and scope. Shared, so that a hit copies no HTML under the lock.
   VersionedCache<std::shared_ptr<const std::string>> school_results{4096};
   VersionedCache<std::shared_ptr<const std::string>> school_pages{1024};
+  // The public survey form as rendered for a first visit, per token and store::SurveyFormStamp::version.
+  VersionedCache<std::shared_ptr<const std::string>> survey_forms{512};
   Throttled schools_version{std::chrono::milliseconds(2000)};
   std::atomic<long long> schools_local_changes{0};  // bumped by imports in this process
   long long current_schools_version();

@@ -9,14 +9,14 @@
 
 namespace passerelles::web {
 
-std::string survey_closed_notice(const Ctx& c, const store::SurveyLink& l);
+std::string survey_closed_notice(const Ctx& c, const std::string& token, const std::string& phase);
 
 http::Response survey_answer_create(Ctx& c) {
   auto l = store::survey_link_by_token(c.app.store, c.req.params["token"]);
   if (!l) return c.not_found();
   auto q = store::questionnaire_by_id(c.app.store, l->territory_id, l->questionnaire_id);
   if (!q) return c.not_found();
-  if (std::string notice = survey_closed_notice(c, *l); !notice.empty())
+  if (std::string notice = survey_closed_notice(c, l->token, l->phase); !notice.empty())
     return survey_form_page(c, *l, *q, nullptr, {}, 409, notice, false);
 
   domain::SurveySubmission sub;

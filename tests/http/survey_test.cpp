@@ -184,6 +184,10 @@ TEST_P(SurveyHttp, PupilsAnswerBeforeAndAfterAnonymouslyAndTheChangeShows) {
 
   // The coordinator switches to "after"; the same devices answer again: 5 of 6 now agree.
   ASSERT_EQ(coord.post_form(link_url + "/etape", {{"phase", "post"}}).status, 303);
+  // The form as served now (it is cached between visits) is the "after" one.
+  auto post_form = Client(srv.port()).get("/q/" + token);
+  EXPECT_TRUE(contains(post_form.body, "name=\"phase\" value=\"post\""));
+  EXPECT_TRUE(contains(post_form.body, "Après l’intervention"));
   auto stale = post_anonymous(phone, "/q/" + token, answers(names, {"1"}, "pre"));
   EXPECT_EQ(stale.status, 422) << "a form opened before the switch";
   for (int i = 0; i < 6; ++i) {
@@ -258,6 +262,19 @@ TEST_P(SurveyHttp, TokensCodesRolesAndTerritories) {
   EXPECT_EQ(bad_code.status, 422);
   EXPECT_TRUE(contains(bad_code.body, "Ce code n’existe pas"));
 
+  // The form is served from a cache between visits: two edits of the questionnaire within a second both show.
+  auto link = store::survey_link_by_token(srv.store(), token);
+  ASSERT_TRUE(link);
+  EXPECT_TRUE(contains(anon.get("/q/" + token).body, "Les métiers de l’industrie sont des métiers sales."));
+  for (const char* wording : {"Ces métiers sont salissants.", "Ces métiers sont vraiment salissants."}) {
+    auto q = store::questionnaire_by_id(srv.store(), w.ta, link->questionnaire_id);
+    ASSERT_TRUE(q);
+    q->questions.at(0).text = wording;
+    ASSERT_TRUE(store::update_questionnaire(srv.store(), *q, {0, "test"}).ok());
+    auto shown = anon.get("/q/" + token);
+    EXPECT_TRUE(contains(shown.body, wording)) << wording;
+  }
+
   // Files: QR code as SVG and PNG, printable card, slide.
   auto svg = coord.get(link_url + "/qr.svg");
   EXPECT_EQ(svg.status, 200);
@@ -289,6 +306,8 @@ TEST_P(SurveyHttp, TokensCodesRolesAndTerritories) {
   auto l = store::survey_link_by_token(srv.store(), token);
   ASSERT_TRUE(l);
   EXPECT_EQ(l->phase, "post") << "the other territory's attempt changed nothing";
+  // The link "after", served to a new device: the cached "before" form is not served any more.
+  EXPECT_TRUE(contains(Client(srv.port()).get("/q/" + token).body, "name=\"phase\" value=\"post\""));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SurveyHttp, ::testing::ValuesIn(fixture::engines()));
