@@ -160,6 +160,7 @@ class PdfWriter {
       cairo_stroke(cr_);
     };
     std::vector<std::string> titles;
+    titles.reserve(columns.size());
     for (const auto& c : columns) titles.push_back(c.title);
     double header_height = row_height(titles, true);
     ensure(header_height + (rows.empty() ? 0 : row_height(rows.front(), false)));
@@ -468,7 +469,7 @@ std::string decimal_fr(double v, int digits) {
   std::snprintf(buf, sizeof buf, "%.*f", digits, v);
   std::string s = buf;
   std::replace(s.begin(), s.end(), '.', ',');
-  if (s.rfind("-", 0) == 0) s = (s.find_first_not_of("-0,") == std::string::npos ? "" : "−") + s.substr(1);
+  if (s.rfind('-', 0) == 0) s = (s.find_first_not_of("-0,") == std::string::npos ? "" : "−") + s.substr(1);
   return s;
 }
 
@@ -574,7 +575,7 @@ void surveys(PdfWriter& pdf, const store::Indicators& ind, const ReportContext& 
 
 // A testimonial is a highlight written as a quotation (« … », “…” or "…").
 bool is_quotation(const std::string& text) {
-  return text.rfind("«", 0) == 0 || text.rfind("“", 0) == 0 || text.rfind("\"", 0) == 0;
+  return text.rfind("«", 0) == 0 || text.rfind("“", 0) == 0 || text.rfind('"', 0) == 0;
 }
 
 void highlight_list(PdfWriter& pdf, const std::vector<const store::Highlight*>& items, bool quotations) {
@@ -640,6 +641,6 @@ std::string indicators_pdf(const store::Indicators& ind, const ReportContext& ct
 // patterns for the life of the process — they are freed only by FcFini, which must not run while pango holds
 // fonts. The amount is fixed (it does not grow with the number of reports), so it is not reported. Ignored by
 // builds without the sanitizer.
-extern "C" const char* __lsan_default_suppressions() {
+extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reserved-identifier): the sanitizer hook
   return "leak:libfontconfig.so\n";
 }

@@ -257,7 +257,15 @@ std::string qr_svg(const std::string& text, const std::string& label, int module
   s += "<rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
   for (const Run& r : dark_runs(qr)) {
     std::string len = std::to_string(r.n);
-    s += "M" + std::to_string(r.x + kQuiet) + " " + std::to_string(r.y + kQuiet) + "h" + len + "v1h-" + len + "z";
+    s += 'M';
+    s += std::to_string(r.x + kQuiet);
+    s += ' ';
+    s += std::to_string(r.y + kQuiet);
+    s += 'h';
+    s += len;
+    s += "v1h-";
+    s += len;
+    s += 'z';
   }
   s += "\"/></svg>\n";
   return s;

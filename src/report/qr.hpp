@@ -10,7 +10,9 @@ namespace passerelles::report {
 struct QrCode {
   int size = 0;               // modules per side
   std::vector<bool> modules;  // row-major, true = dark
-  bool dark(int x, int y) const { return modules[static_cast<std::size_t>(y * size + x)]; }
+  bool dark(int x, int y) const {
+    return modules[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)];
+  }
 };
 
 // Throws std::invalid_argument when `text` is empty or too long for a QR code.

@@ -66,7 +66,7 @@ std::vector<std::string> phases_answered(const Ctx& c, const std::string& token)
   return out;
 }
 
-std::string answered_cookie(const Ctx& c, const std::string& token, std::vector<std::string> phases) {
+std::string answered_cookie(const Ctx& c, const std::string& token, const std::vector<std::string>& phases) {
   std::string value = domain::join(phases, ".");
   // Scoped to the link's own path: sent back only to this form, and it holds no identifier.
   std::string cookie = http::set_cookie(cookie_name(token), value, kAnsweredCookieDays * 86400, c.app.secure_cookies);

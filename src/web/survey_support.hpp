@@ -17,7 +17,7 @@ std::string survey_short_url(const Ctx& c, const std::string& token);
 // Phases this browser already answered for the link, from its cookie (no identifier: just "pre", "post"…).
 std::vector<std::string> phases_answered(const Ctx& c, const std::string& token);
 // The Set-Cookie value that records one more answered phase.
-std::string answered_cookie(const Ctx& c, const std::string& token, std::vector<std::string> phases);
+std::string answered_cookie(const Ctx& c, const std::string& token, const std::vector<std::string>& phases);
 
 // The public form. `typed` holds what was sent back with errors (nullptr for a new form); `notice` replaces the
 // form with a message (closed, already answered) when `open` is false.
