@@ -129,7 +129,7 @@ ReportContext report_context(store::Store& s, const domain::Territory* territory
   auto counts = store::response_counts(s, scope);
   c.survey_answers_pre = counts.pre;
   c.survey_answers_post = counts.post;
-  c.quotes = store::quotes_of(s, f.territory_id, /*public_only=*/true, 6);
+  c.quotes = store::quotes_in_scope(s, scope, /*public_only=*/true, 6);
   return c;
 }
 

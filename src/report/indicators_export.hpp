@@ -31,7 +31,7 @@ struct ReportContext {
   };
   std::vector<SurveyStatement> surveys;
   long long survey_answers_pre = 0, survey_answers_post = 0;
-  std::vector<store::SurveyQuote> quotes;  // public quotes of the territory, newest first (at most 6)
+  std::vector<store::SurveyQuote> quotes;  // public quotes of answers of the period and initiative, newest first (≤ 6)
 };
 
 // What the dashboard and the report read of the surveys for an indicator filter: the pupils' before/after answers at

@@ -774,4 +774,25 @@ std::vector<SurveyQuote> quotes_of(Store& s, long long territory_id, bool public
   });
 }
 
+std::vector<SurveyQuote> quotes_in_scope(Store& s, const SurveyScope& scope, bool public_only, int limit) {
+  std::string from = scope.from_month, to = scope.to_month.empty() ? "9999-99" : scope.to_month;
+  return s.read([&](soci::session& sql) {
+    std::vector<SurveyQuote> out;
+    int only = public_only ? 1 : 0;
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT sq.id, sq.territory_id, COALESCE(sq.answer_id, 0), COALESCE(sq.action_id, 0), sq.text, "
+                        "sq.attribution, sq.day, t.name, sq.public FROM survey_quotes sq JOIN territories t ON t.id = "
+                        "sq.territory_id LEFT JOIN actions a ON a.id = sq.action_id "
+                        "WHERE (:t1 = 0 OR sq.territory_id = :t2) AND (:p = 0 OR sq.public = 1) "
+                        "AND SUBSTR(sq.day, 1, 7) >= :from AND SUBSTR(sq.day, 1, 7) <= :to "
+                        "AND (:i1 = 0 OR a.initiative_id = :i2) ORDER BY sq.day DESC, sq.id DESC LIMIT :lim",
+         use(scope.territory_id), use(scope.territory_id), use(only), use(from), use(to), use(scope.initiative_id),
+         use(scope.initiative_id), use(limit));
+    for (const auto& r : rs)
+      out.push_back({col_ll(r, 0), col_ll(r, 1), col_ll(r, 2), col_ll(r, 3), col_str(r, 4), col_str(r, 5),
+                     col_str(r, 6), col_str(r, 7), col_int(r, 8) != 0});
+    return out;
+  });
+}
+
 }  // namespace passerelles::store

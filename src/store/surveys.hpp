@@ -142,5 +142,9 @@ bool delete_quote(Store& s, long long territory_id, long long id, const Author& 
 WriteResult set_quote_public(Store& s, long long territory_id, long long id, bool is_public, const Author& by);
 // Newest first; territory 0 = every territory; public_only for the public site.
 std::vector<SurveyQuote> quotes_of(Store& s, long long territory_id, bool public_only, int limit = 50);
+// The quotes of a scope, for the dashboard and the funder report: territory (0 = all), the answer's month within
+// the period, the action's initiative; newest first. A quote whose action was deleted keeps its day: it still
+// counts for the period, but for no initiative.
+std::vector<SurveyQuote> quotes_in_scope(Store& s, const SurveyScope& scope, bool public_only, int limit);
 
 }  // namespace passerelles::store

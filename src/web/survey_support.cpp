@@ -358,7 +358,7 @@ std::string survey_dashboard_html(Ctx& c, const store::IndicatorFilter& f, const
   Data d = survey_results_data(c, scope, false);
   d.set("query", query);
   List quotes;
-  for (const auto& q : store::quotes_of(c.app.store, f.territory_id, true, 3)) {
+  for (const auto& q : store::quotes_in_scope(c.app.store, scope, true, 3)) {
     Data x;
     x.set("text", q.text);
     x.set("attribution", q.attribution);

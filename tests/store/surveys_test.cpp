@@ -866,6 +866,44 @@ TEST_P(SurveyScopes, DeletingAnActionDeletesItsLinksAndAnswers) {
   EXPECT_EQ(store::questionnaires_of(*db, ta).size(), 2u);
 }
 
+// The dashboard and the report show the quotes of their period and initiative only.
+TEST_P(SurveyTexts, QuotesInScopeFollowThePeriodAndTheInitiative) {
+  long long in_i1 = validated(ta, "2025-06-02", i1);
+  long long lq = link(ta, in_i1, teachers);
+  long long march = ids[0];  // answered 2025-03-11 at action1 (no initiative)
+  long long june = answer_id(
+      respond(lq,
+              submission(teachers, "single", {{"mieux_fonctionne", {}, "Très bonne visite.", {}}}, "", "", "", true),
+              "2025-06-03"),
+      teachers, "mieux_fonctionne");
+  // Adults need their consent: quote the consenting June answer; make March's answer consenting by a pupils' copy.
+  ASSERT_TRUE(store::quote_answer(*db, ta, june, by).ok());
+  EXPECT_FALSE(store::quote_answer(*db, ta, march, by).ok()) << "no consent";
+  long long march_consent =
+      answer_id(respond(lt, submission(teachers, "single", {{"ameliorer", {}, "Plus de temps.", {}}}, "", "", "", true),
+                        "2025-03-25"),
+                teachers, "ameliorer");
+  auto q_march = store::quote_answer(*db, ta, march_consent, by);
+  ASSERT_TRUE(q_march.ok());
+
+  auto texts_of = [&](const store::SurveyScope& sc, bool public_only = true) {
+    std::vector<std::string> out;
+    for (const auto& q : store::quotes_in_scope(*db, sc, public_only, 10)) out.push_back(q.text);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(texts_of({.territory_id = ta}), (V{"Très bonne visite.", "Plus de temps."})) << "newest first";
+  EXPECT_EQ(texts_of({.territory_id = ta, .from_month = "2025-03", .to_month = "2025-03"}), V{"Plus de temps."});
+  EXPECT_EQ(texts_of({.territory_id = ta, .from_month = "2025-04"}), V{"Très bonne visite."});
+  EXPECT_EQ(texts_of({.territory_id = ta, .initiative_id = i1}), V{"Très bonne visite."});
+  EXPECT_EQ(texts_of({.territory_id = ta, .initiative_id = i2}), V{});
+  EXPECT_EQ(texts_of({.territory_id = tb}), V{});
+  EXPECT_EQ(texts_of({}).size(), 2u) << "every territory";
+  ASSERT_TRUE(store::set_quote_public(*db, ta, q_march.id, false, by).ok());
+  EXPECT_EQ(texts_of({.territory_id = ta}), V{"Très bonne visite."});
+  EXPECT_EQ(texts_of({.territory_id = ta}, false).size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SurveysStore, ::testing::ValuesIn(fixture::engines()));
 INSTANTIATE_TEST_SUITE_P(Engines, SurveyScopes, ::testing::ValuesIn(fixture::engines()));
 INSTANTIATE_TEST_SUITE_P(Engines, SurveyTexts, ::testing::ValuesIn(fixture::engines()));
