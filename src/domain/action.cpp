@@ -10,12 +10,6 @@ namespace passerelles::domain {
 
 namespace {
 
-std::string_view label_of(const std::vector<Choice>& choices, std::string_view code) {
-  for (const auto& c : choices)
-    if (c.code == code) return c.label;
-  return "";
-}
-
 bool all_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
@@ -65,7 +59,7 @@ const std::vector<Choice>& action_kinds() {
 }
 
 std::string_view action_kind_label(std::string_view kind) {
-  return label_of(action_kinds(), kind);
+  return choice_label(action_kinds(), kind);
 }
 
 const std::vector<Choice>& action_statuses() {
@@ -78,7 +72,7 @@ const std::vector<Choice>& action_statuses() {
 }
 
 std::string_view action_status_label(std::string_view status) {
-  return label_of(action_statuses(), status);
+  return choice_label(action_statuses(), status);
 }
 
 const std::array<Choice, kAudienceCount>& audience_categories() {
@@ -110,7 +104,7 @@ const std::vector<Choice>& class_levels() {
 }
 
 std::string_view class_level_label(std::string_view level) {
-  return label_of(class_levels(), level);
+  return choice_label(class_levels(), level);
 }
 
 const std::vector<Choice>& level_groups() {

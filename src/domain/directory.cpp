@@ -40,12 +40,6 @@ const std::vector<Choice>& person_roles() {
 
 namespace {
 
-std::string_view label_of(const std::vector<Choice>& choices, std::string_view code) {
-  for (const auto& c : choices)
-    if (c.code == code) return c.label;
-  return "";
-}
-
 void upper(std::string& s) {
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
 }
@@ -96,10 +90,10 @@ void fill(std::string& keep, const std::string& other) {
 }  // namespace
 
 std::string_view organisation_kind_label(std::string_view kind) {
-  return label_of(organisation_kinds(), kind);
+  return choice_label(organisation_kinds(), kind);
 }
 std::string_view person_role_label(std::string_view role) {
-  return label_of(person_roles(), role);
+  return choice_label(person_roles(), role);
 }
 
 std::string full_name(const Person& p) {
@@ -240,6 +234,12 @@ std::string search_text(const Organisation& o) {
 
 std::string search_text(const Person& p) {
   return fold(p.last_name + " " + p.first_name + " " + p.email + " " + p.job_title + " " + p.organisation_name);
+}
+
+std::string_view choice_label(const std::vector<Choice>& choices, std::string_view code) {
+  for (const auto& c : choices)
+    if (c.code == code) return c.label;
+  return "";
 }
 
 }  // namespace passerelles::domain

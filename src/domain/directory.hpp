@@ -15,6 +15,9 @@ struct Choice {
   std::string_view label;
 };
 
+// The label of `code` among `choices`; "" when the code is unknown.
+std::string_view choice_label(const std::vector<Choice>& choices, std::string_view code);
+
 // school | company | lab | association | public_body | prescriber | training_centre
 const std::vector<Choice>& organisation_kinds();
 // "" when the code is unknown.

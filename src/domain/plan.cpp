@@ -16,12 +16,6 @@ namespace {
 
 using namespace std::chrono;
 
-std::string_view label_of(const std::vector<Choice>& choices, std::string_view code) {
-  for (const auto& c : choices)
-    if (c.code == code) return c.label;
-  return "";
-}
-
 template <class T>
 void drop_repeats(std::vector<T>& v) {
   std::vector<T> out;
@@ -148,13 +142,13 @@ const std::vector<Choice>& partnership_statuses() {
 }
 
 std::string_view target_audience_label(std::string_view code) {
-  return label_of(target_audiences(), code);
+  return choice_label(target_audiences(), code);
 }
 std::string_view target_indicator_label(std::string_view code) {
-  return label_of(target_indicators(), code);
+  return choice_label(target_indicators(), code);
 }
 std::string_view partnership_status_label(std::string_view code) {
-  return label_of(partnership_statuses(), code);
+  return choice_label(partnership_statuses(), code);
 }
 
 void normalise(Initiative& i) {

@@ -15,12 +15,6 @@ namespace passerelles::domain {
 
 namespace {
 
-std::string_view label_of(const std::vector<Choice>& choices, std::string_view code) {
-  for (const auto& c : choices)
-    if (c.code == code) return c.label;
-  return "";
-}
-
 constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxIntro = 2000;
 constexpr std::size_t kMaxQuestionText = 500;
@@ -126,7 +120,7 @@ const std::vector<Choice>& survey_audiences() {
 }
 
 std::string_view survey_audience_label(std::string_view code) {
-  return label_of(survey_audiences(), code);
+  return choice_label(survey_audiences(), code);
 }
 
 const std::vector<Choice>& agreement_scale() {
@@ -230,7 +224,8 @@ Errors validate(const Questionnaire& q) {
   Errors e;
   require_text(e, "title", q.title, kMaxTitle);
   check_max_length(e, "intro", q.intro, kMaxIntro);
-  if (label_of(survey_audiences(), q.audience).empty()) e["audience"] = "Choisissez à qui s’adresse le questionnaire.";
+  if (choice_label(survey_audiences(), q.audience).empty())
+    e["audience"] = "Choisissez à qui s’adresse le questionnaire.";
   if (q.pre_post && q.audience != "pupils")
     e["pre_post"] = "Seuls les questionnaires destinés aux élèves se remplissent avant et après l’action.";
   if (q.questions.empty()) e["questions"] = "Ajoutez au moins une question.";
@@ -241,7 +236,7 @@ Errors validate(const Questionnaire& q) {
     const auto& qu = q.questions[i];
     std::string p = "q" + std::to_string(i) + "_";
     require_text(e, p + "text", qu.text, kMaxQuestionText);
-    if (label_of(question_kinds(), qu.kind).empty()) e[p + "kind"] = "Choisissez le type de la question.";
+    if (choice_label(question_kinds(), qu.kind).empty()) e[p + "kind"] = "Choisissez le type de la question.";
     if (is_choice_kind(qu.kind)) {
       if (qu.options.size() < 2)
         e[p + "options"] = "Donnez au moins deux choix, un par ligne.";
@@ -268,7 +263,7 @@ Errors parse_submission(const Questionnaire& q, const std::multimap<std::string,
   out = {};
   out.phase = first_of(form, "phase");
   out.gender = first_of(form, "gender");
-  if (!out.gender.empty() && label_of(respondent_genders(), out.gender).empty()) {
+  if (!out.gender.empty() && choice_label(respondent_genders(), out.gender).empty()) {
     e["gender"] = "Choisissez une des réponses proposées, ou aucune.";
     out.gender.clear();
   }

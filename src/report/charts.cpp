@@ -543,6 +543,25 @@ std::string format_share(double share01) {
          kNarrowNbsp + "%";
 }
 
+std::string format_decimal(double v, int digits) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  std::string s = buf;
+  std::replace(s.begin(), s.end(), '.', ',');
+  if (s.rfind('-', 0) == 0) s = (s.find_first_not_of("-0,") == std::string::npos ? "" : "\u2212") + s.substr(1);
+  return s;
+}
+
+std::string format_points(double diff01, bool unit) {
+  std::string s = format_decimal(diff01 * 100, 1);
+  if (s.find_first_not_of("0,") != std::string::npos && s.rfind("\u2212", 0) != 0) s = "+" + s;
+  return unit ? s + "\u00A0pts" : s;
+}
+
+std::string format_p_value(double p) {
+  return p < 0.001 ? "< 0,001" : format_decimal(p, 3);
+}
+
 // ---- bars ---------------------------------------------------------------------------------------------------
 
 std::string bar_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width) {

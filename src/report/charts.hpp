@@ -56,5 +56,12 @@ std::string department_name(const std::string& data_dir, const std::string& code
 // "1 234" (narrow no-break space as thousands separator, French style); "12,5 %" for shares.
 std::string format_count(long long n);
 std::string format_share(double share01);
+// "12,5": decimal comma, real minus sign (U+2212), `digits` decimals; a negative zero reads "0,0".
+std::string format_decimal(double v, int digits);
+// A difference of shares in percentage points, signed: "+66,7 pts", "−4,0 pts", "0,0 pts" (without " pts" when
+// `unit` is false).
+std::string format_points(double diff01, bool unit = true);
+// A p-value: "0,034", "< 0,001".
+std::string format_p_value(double p);
 
 }  // namespace passerelles::report

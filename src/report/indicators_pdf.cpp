@@ -463,32 +463,6 @@ void maps(PdfWriter& pdf, const store::Indicators& ind, const ReportContext& ctx
 constexpr const char* kNotShown = "non affiché (moins de 5 réponses)";
 static_assert(domain::kMinShownGroup == 5, "kNotShown names the threshold");
 
-// "12,5" with a decimal comma and a real minus sign; `digits` decimals.
-std::string decimal_fr(double v, int digits) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  std::string s = buf;
-  std::replace(s.begin(), s.end(), '.', ',');
-  if (s.rfind('-', 0) == 0) s = (s.find_first_not_of("-0,") == std::string::npos ? "" : "−") + s.substr(1);
-  return s;
-}
-
-// A difference of shares in percentage points, signed: "+66,7", "−4,0", "0,0".
-std::string decimal_points(double diff01) {
-  std::string s = decimal_fr(diff01 * 100, 1);
-  if (s.find_first_not_of("0,") != std::string::npos && s.rfind("−", 0) != 0) s = "+" + s;
-  return s;
-}
-
-// "+66,7 pts".
-std::string points_fr(double diff01) {
-  return decimal_points(diff01) + "\u00A0pts";
-}
-
-std::string p_value_fr(double p) {
-  return p < 0.001 ? "< 0,001" : decimal_fr(p, 3);
-}
-
 std::string answers_fr(long long n) {
   return format_count(n) + (n > 1 ? " réponses" : " réponse");
 }
@@ -525,11 +499,11 @@ void surveys(PdfWriter& pdf, const store::Indicators& ind, const ReportContext& 
       bool pre = st.n_pre >= domain::kMinShownGroup, post = st.n_post >= domain::kMinShownGroup;
       std::string diff = "—", p = "—";
       if (pre && post) {
-        if (st.agree_diff) diff = points_fr(*st.agree_diff);
+        if (st.agree_diff) diff = format_points(*st.agree_diff);
         if (st.agree_diff_ci95)
-          diff += "\n[" + decimal_points(st.agree_diff_ci95->first) + " ; " +
-                  decimal_points(st.agree_diff_ci95->second) + "]";
-        if (st.two_prop_p) p = p_value_fr(*st.two_prop_p);
+          diff += "\n[" + format_points(st.agree_diff_ci95->first, false) + " ; " +
+                  format_points(st.agree_diff_ci95->second, false) + "]";
+        if (st.two_prop_p) p = format_p_value(*st.two_prop_p);
       } else {
         diff = p = "non affiché";
       }

@@ -758,20 +758,9 @@ WriteResult set_quote_public(Store& s, long long territory_id, long long id, boo
 }
 
 std::vector<SurveyQuote> quotes_of(Store& s, long long territory_id, bool public_only, int limit) {
-  return s.read([&](soci::session& sql) {
-    std::vector<SurveyQuote> out;
-    int only = public_only ? 1 : 0;
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT sq.id, sq.territory_id, COALESCE(sq.answer_id, 0), COALESCE(sq.action_id, 0), sq.text, "
-                        "sq.attribution, sq.day, t.name, sq.public FROM survey_quotes sq JOIN territories t ON t.id = "
-                        "sq.territory_id WHERE (:t1 = 0 OR sq.territory_id = :t2) AND (:p = 0 OR sq.public = 1) "
-                        "ORDER BY sq.day DESC, sq.id DESC LIMIT :lim",
-         use(territory_id), use(territory_id), use(only), use(limit));
-    for (const auto& r : rs)
-      out.push_back({col_ll(r, 0), col_ll(r, 1), col_ll(r, 2), col_ll(r, 3), col_str(r, 4), col_str(r, 5),
-                     col_str(r, 6), col_str(r, 7), col_int(r, 8) != 0});
-    return out;
-  });
+  SurveyScope every_period;
+  every_period.territory_id = territory_id;
+  return quotes_in_scope(s, every_period, public_only, limit);
 }
 
 std::vector<SurveyQuote> quotes_in_scope(Store& s, const SurveyScope& scope, bool public_only, int limit) {

@@ -24,12 +24,6 @@ constexpr std::size_t kMaxTheme = 60;
 // Form fields' ids start with "qf-".
 const std::string kIdPrefix = "qf-";
 
-std::string label_of(const std::vector<domain::Choice>& choices, const std::string& code) {
-  for (const auto& ch : choices)
-    if (ch.code == code) return std::string(ch.label);
-  return code;
-}
-
 // "a\r\nb\n\nc" -> {"a", "b", "", "c"} (empty lines are dropped by domain::normalise).
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -239,7 +233,8 @@ Data questionnaire_data(const domain::Questionnaire& q) {
     item.set("qid", qid);
     item.set("line", std::to_string(i + 1));
     item.set("text", sq.text);
-    item.set("kind_label", label_of(domain::question_kinds(), sq.kind));
+    std::string_view kind = domain::choice_label(domain::question_kinds(), sq.kind);
+    item.set("kind_label", kind.empty() ? sq.kind : std::string(kind));
     item.set("required", sq.required);
     item.set("is_radio", sq.kind == "scale" || sq.kind == "single");
     item.set("is_multiple", sq.kind == "multiple");
@@ -271,7 +266,7 @@ AnswerFilter answer_filter(const std::multimap<std::string, std::string>& values
     f.query.clear();
   }
   f.audience = first_value(values, "public");
-  if (!f.audience.empty() && label_of(domain::survey_audiences(), f.audience) == f.audience) {
+  if (!f.audience.empty() && domain::survey_audience_label(f.audience).empty()) {
     errors["public"] = "Choisissez un public de la liste.";
     f.audience.clear();
   }

@@ -9,8 +9,6 @@
 
 namespace passerelles::web {
 
-std::string survey_closed_notice(const Ctx& c, const std::string& token, const std::string& phase);
-
 http::Response survey_answer_create(Ctx& c) {
   auto l = store::survey_link_by_token(c.app.store, c.req.params["token"]);
   if (!l) return c.not_found();

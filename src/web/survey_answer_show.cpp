@@ -18,17 +18,6 @@ std::string upper(std::string s) {
 
 }  // namespace
 
-// The notice that replaces the form of a link in `phase`, or "" when the visitor may answer.
-std::string survey_closed_notice(const Ctx& c, const std::string& token, const std::string& phase) {
-  if (phase == "closed") return "Ce questionnaire est fermé : il ne reçoit plus de réponse. Merci !";
-  auto done = phases_answered(c, token);
-  if (std::find(done.begin(), done.end(), phase) == done.end()) return "";
-  if (phase == "pre")
-    return "Tu as déjà répondu avant l’intervention. Merci ! Tu pourras répondre à nouveau après l’intervention, "
-           "avec le même lien.";
-  return "Tu as déjà répondu à ce questionnaire depuis cet appareil. Merci !";
-}
-
 http::Response survey_answer_show(Ctx& c) {
   std::string token = upper(c.req.params["token"]);
   if (token != c.req.params["token"] && domain::is_survey_token(token))

@@ -1,12 +1,13 @@
 // Survey pages' shared code: the public form, its "already answered" cookie, short links, and the results.
 #include "web/survey_support.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "domain/action.hpp"
+#include "domain/plan.hpp"
 #include "domain/text.hpp"
-#include "domain/time_fr.hpp"
 #include "report/charts.hpp"
 #include "report/indicators_export.hpp"
 #include "web/form_support.hpp"
@@ -21,39 +22,7 @@ std::string cookie_name(const std::string& token) {
   return "pq_" + token;
 }
 
-std::string day_fr(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  unsigned month = static_cast<unsigned>(std::stoi(iso.substr(5, 2)));
-  int day = std::stoi(iso.substr(8, 2));
-  return std::to_string(day) + (day == 1 ? "er " : " ") + domain::month_name_fr(month) + " " + iso.substr(0, 4);
-}
-
-std::string decimal_fr(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  std::string s = buf;
-  for (auto& ch : s)
-    if (ch == '.') ch = ',';
-  if (!s.empty() && s[0] == '-') s = "−" + s.substr(1);
-  return s;
-}
-
 }  // namespace
-
-std::string percent_fr(double share01) {
-  return decimal_fr(share01 * 100, 1) + "\u202F%";
-}
-
-std::string points_fr(double diff01) {
-  std::string s = decimal_fr(diff01 * 100, 1);
-  if (diff01 > 0) s = "+" + s;
-  return s + "\u00A0pts";
-}
-
-std::string p_value_fr(double p) {
-  if (p < 0.001) return "< 0,001";
-  return decimal_fr(p, 3);
-}
 
 std::string survey_short_url(const Ctx& c, const std::string& token) {
   return c.app.cfg.base_url() + "/q/" + token;
@@ -75,6 +44,16 @@ std::string answered_cookie(const Ctx& c, const std::string& token, const std::v
   return cookie;
 }
 
+std::string survey_closed_notice(const Ctx& c, const std::string& token, const std::string& phase) {
+  if (phase == "closed") return "Ce questionnaire est fermé : il ne reçoit plus de réponse. Merci !";
+  auto done = phases_answered(c, token);
+  if (std::find(done.begin(), done.end(), phase) == done.end()) return "";
+  if (phase == "pre")
+    return "Tu as déjà répondu avant l’intervention. Merci ! Tu pourras répondre à nouveau après l’intervention, "
+           "avec le même lien.";
+  return "Tu as déjà répondu à ce questionnaire depuis cet appareil. Merci !";
+}
+
 bool can_run_surveys(const Ctx& c) {
   if (!c.actor || !c.territory_id()) return false;
   return c.actor->can_edit_directory() || c.actor->user.role == domain::Role::ambassador;
@@ -87,7 +66,7 @@ http::Response survey_form_page(Ctx& c, const store::SurveyLink& l, const domain
   d.set("css_survey", c.app.assets.url("/static/survey.css"));
   d.set("title", q.title);
   std::string context = std::string(domain::action_kind_label(l.action_kind));
-  if (!l.action_day.empty()) context += " · " + day_fr(l.action_day);
+  if (!l.action_day.empty()) context += " · " + domain::format_day_fr(l.action_day);
   if (!l.action_place.empty()) context += " · " + l.action_place;
   d.set("context", context);
   if (l.pre_post && (l.phase == "pre" || l.phase == "post"))
@@ -245,28 +224,29 @@ Data survey_results_data(Ctx& c, const store::SurveyScope& scope, bool with_deta
     bool both = pre_shown && post_shown;
     report::BeforeAfter ba{text, std::nullopt, std::nullopt};
     if (pre_shown && st.agree_pre) {
-      row.set("agree_pre", percent_fr(*st.agree_pre));
+      row.set("agree_pre", report::format_share(*st.agree_pre));
       ba.before = st.agree_pre;
     }
     if (post_shown && st.agree_post) {
-      row.set("agree_post", percent_fr(*st.agree_post));
+      row.set("agree_post", report::format_share(*st.agree_post));
       ba.after = st.agree_post;
     }
-    if (pre_shown && st.mean_pre) row.set("mean_pre", decimal_fr(*st.mean_pre, 2));
-    if (post_shown && st.mean_post) row.set("mean_post", decimal_fr(*st.mean_post, 2));
+    if (pre_shown && st.mean_pre) row.set("mean_pre", report::format_decimal(*st.mean_pre, 2));
+    if (post_shown && st.mean_post) row.set("mean_post", report::format_decimal(*st.mean_post, 2));
     if (both) {
-      if (st.agree_diff) row.set("diff", points_fr(*st.agree_diff));
+      if (st.agree_diff) row.set("diff", report::format_points(*st.agree_diff));
       if (st.agree_diff_ci95)
-        row.set("ci", "[" + points_fr(st.agree_diff_ci95->first) + " ; " + points_fr(st.agree_diff_ci95->second) + "]");
-      if (st.two_prop_p) row.set("z_p", p_value_fr(*st.two_prop_p));
-      if (st.welch_p) row.set("welch_p", p_value_fr(*st.welch_p));
-      if (st.mannwhitney_p) row.set("mw_p", p_value_fr(*st.mannwhitney_p));
-      if (st.cohen_h) row.set("cohen_h", decimal_fr(*st.cohen_h, 2));
-      if (st.cohen_d) row.set("cohen_d", decimal_fr(*st.cohen_d, 2));
+        row.set("ci", "[" + report::format_points(st.agree_diff_ci95->first) + " ; " +
+                          report::format_points(st.agree_diff_ci95->second) + "]");
+      if (st.two_prop_p) row.set("z_p", report::format_p_value(*st.two_prop_p));
+      if (st.welch_p) row.set("welch_p", report::format_p_value(*st.welch_p));
+      if (st.mannwhitney_p) row.set("mw_p", report::format_p_value(*st.mannwhitney_p));
+      if (st.cohen_h) row.set("cohen_h", report::format_decimal(*st.cohen_h, 2));
+      if (st.cohen_d) row.set("cohen_d", report::format_decimal(*st.cohen_d, 2));
       if (st.paired_n >= domain::kMinShownGroup) {
         row.set("paired_n", report::format_count(st.paired_n));
-        if (st.wilcoxon_p) row.set("wilcoxon_p", p_value_fr(*st.wilcoxon_p));
-        if (st.mcnemar_p) row.set("mcnemar_p", p_value_fr(*st.mcnemar_p));
+        if (st.wilcoxon_p) row.set("wilcoxon_p", report::format_p_value(*st.wilcoxon_p));
+        if (st.mcnemar_p) row.set("mcnemar_p", report::format_p_value(*st.mcnemar_p));
       }
       bool significant = st.two_prop_p && *st.two_prop_p < 0.05;
       if (significant) row.set("significant", true);
@@ -302,8 +282,8 @@ Data survey_results_data(Ctx& c, const store::SurveyScope& scope, bool with_deta
         row.set("text", texts.count(st.question) ? texts[st.question] : st.question);
         if (st.n_pre >= domain::kMinShownGroup && st.n_post >= domain::kMinShownGroup && st.agree_pre &&
             st.agree_post) {
-          row.set("agree_pre", percent_fr(*st.agree_pre));
-          row.set("agree_post", percent_fr(*st.agree_post));
+          row.set("agree_pre", report::format_share(*st.agree_pre));
+          row.set("agree_post", report::format_share(*st.agree_post));
           row.set("n", report::format_count(st.n_pre) + " / " + report::format_count(st.n_post));
         } else {
           row.set("hidden", true);
@@ -342,8 +322,9 @@ Data survey_results_data(Ctx& c, const store::SurveyScope& scope, bool with_deta
       Data o;
       o.set("label", cc.option);
       o.set("count", report::format_count(cc.count));
-      o.set("share",
-            cc.respondents ? percent_fr(static_cast<double>(cc.count) / static_cast<double>(cc.respondents)) : "");
+      o.set("share", cc.respondents
+                         ? report::format_share(static_cast<double>(cc.count) / static_cast<double>(cc.respondents))
+                         : "");
       options.push_back(o);
     }
     flush();

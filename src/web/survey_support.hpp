@@ -14,6 +14,10 @@ namespace passerelles::web {
 // "https://host/q/TOKEN": the short link printed on cards and encoded in QR codes.
 std::string survey_short_url(const Ctx& c, const std::string& token);
 
+// The notice that replaces the form of a link in `phase` (closed, or already answered from this browser), or ""
+// when the visitor may answer.
+std::string survey_closed_notice(const Ctx& c, const std::string& token, const std::string& phase);
+
 // Phases this browser already answered for the link, from its cookie (no identifier: just "pre", "post"…).
 std::vector<std::string> phases_answered(const Ctx& c, const std::string& token);
 // The Set-Cookie value that records one more answered phase.
@@ -36,10 +40,5 @@ Data survey_results_data(Ctx& c, const store::SurveyScope& scope, bool with_deta
 // The dashboard's section on surveys for the indicator filter (effective period): before/after shares per statement
 // for validated actions, the chart beside its table, a link to the full results, and the latest public quotes.
 std::string survey_dashboard_html(Ctx& c, const store::IndicatorFilter& f, const std::string& query);
-
-// "12,3 %", "−4,0 pts", "0,012" in French notation.
-std::string percent_fr(double share01);
-std::string points_fr(double diff01);
-std::string p_value_fr(double p);
 
 }  // namespace passerelles::web
