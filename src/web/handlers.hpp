@@ -143,4 +143,10 @@ http::Response indicator_pdf(Ctx& c);
 http::Response indicator_rules_show(Ctx& c);
 http::Response indicators_api_show(Ctx& c);
 
+// Events: the public calendar, booking and the private registration links (event_public_*.cpp, registration_*.cpp).
+// -- event public handlers --
+
+// Events: organisers' pages, attendance and the group check-in (event_*.cpp, checkin_*.cpp).
+// -- event organiser handlers --
+
 }  // namespace passerelles::web

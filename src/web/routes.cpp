@@ -141,6 +141,11 @@ void add_routes(App& app) {
   app.route("GET", "/enquetes/{id}/carte.pdf", A::user, survey_link_asset);
   app.route("GET", "/enquetes/{id}/diapo.png", A::user, survey_link_asset);
 
+  // Events: public calendar and booking (/evenements…, /inscriptions/…), organisers' pages and attendance.
+  // Static segments ("nouveau", "gerer") come before {id}.
+  // -- event organiser routes --
+  // -- event public routes --
+
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --
   app.route("GET", "/tableau-de-bord/export.csv", A::user, indicator_csv);
