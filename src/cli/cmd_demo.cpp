@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_actions.hpp"
+#include "cli/demo_events.hpp"
 #include "cli/demo_surveys.hpp"
 #include "domain/directory.hpp"
 #include "domain/text.hpp"
@@ -258,6 +259,7 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
   }
   demo_actions(*store);  // action plans and two school years of actions
   demo_surveys(*store);  // questionnaires and anonymous answers on recent actions
+  demo_events(*store);   // upcoming events with bookings
   std::cout << "demo: accounts (password " << kDemoPassword
             << "): admin@passerelles.demo, coordinatrice@cmq-msi-bfc.demo, "
                "coordinatrice@ti-flandre-saint-omer.demo, and ambassadrice@…, financeur@…, enseignant@…, rh@…, "

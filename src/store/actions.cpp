@@ -488,7 +488,12 @@ std::string changed_fields(const domain::Action& a, const domain::Action& b) {
 
 WriteResult insert_action(Store& s, const domain::Action& in, const Author& by) {
   if (in.territory_id <= 0) return failed(WriteResult::Status::not_found);
-  return s.write([&](soci::session& sql) {
+  return s.write([&](soci::session& sql) { return detail::insert_action_in(sql, in, by); });
+}
+
+WriteResult detail::insert_action_in(soci::session& sql, const domain::Action& in, const Author& by) {
+  if (in.territory_id <= 0) return failed(WriteResult::Status::not_found);
+  {
     domain::Action a = in;
     a.id = 0;
     if (a.status.empty()) a.status = "declared";
@@ -517,11 +522,15 @@ WriteResult insert_action(Store& s, const domain::Action& in, const Author& by) 
     audit(sql, a.territory_id, by.user_id, by.label, "create", "action", a.id,
           display_title(a.title, a.kind, a.starts_on));
     return done(a.id);
-  });
+  }
 }
 
 WriteResult update_action(Store& s, const domain::Action& in, const Author& by) {
-  return s.write([&](soci::session& sql) {
+  return s.write([&](soci::session& sql) { return detail::update_action_in(sql, in, by); });
+}
+
+WriteResult detail::update_action_in(soci::session& sql, const domain::Action& in, const Author& by) {
+  {
     domain::Action a = in;
     std::string group_error = lock_group(sql, a.territory_id, a.same_group_as, a.id);  // before the action itself
     auto head = lock_action(sql, a.territory_id, a.id);
@@ -545,7 +554,7 @@ WriteResult update_action(Store& s, const domain::Action& in, const Author& by) 
     audit(sql, a.territory_id, by.user_id, by.label, "update", "action", a.id,
           with_changes(display_title(a.title, a.kind, a.starts_on), changed_fields(*before, a)));
     return done(a.id);
-  });
+  }
 }
 
 WriteResult set_action_status(Store& s, long long territory_id, long long id, const std::string& status,
@@ -618,6 +627,10 @@ bool delete_action(Store& s, long long territory_id, long long id, const Author&
     audit(sql, territory_id, by.user_id, by.label, "delete", "action", id, head->title);
     return true;
   });
+}
+
+std::optional<domain::Action> detail::load_action_in(soci::session& sql, long long territory_id, long long id) {
+  return load_action(sql, territory_id, id);
 }
 
 std::optional<domain::Action> action_by_id(Store& s, long long territory_id, long long id) {

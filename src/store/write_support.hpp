@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/action.hpp"
 #include "domain/validation.hpp"
 #include "store/directory.hpp"
 
@@ -47,5 +48,11 @@ soci::indicator null_if_zero(long long id);
 
 // "Name (field, field)" for the audit log; just the name when nothing changed.
 std::string with_changes(const std::string& name, const std::string& changed);
+
+// insert_action and update_action (store/actions.hpp) inside a transaction the caller holds, for writes that
+// change an action together with other rows (an event's attendance).
+WriteResult insert_action_in(soci::session& sql, const domain::Action& a, const Author& by);
+WriteResult update_action_in(soci::session& sql, const domain::Action& a, const Author& by);
+std::optional<domain::Action> load_action_in(soci::session& sql, long long territory_id, long long id);
 
 }  // namespace passerelles::store::detail
