@@ -5,7 +5,7 @@ BUILD ?= build
 DB ?= sqlite:var/passerelles.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys lint fmt clean
+.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys bench-events lint fmt clean
 
 all: build
 
@@ -36,6 +36,7 @@ bench: install build
 	@bench/http.sh
 	@bench/dashboard.sh
 	@bench/surveys.sh
+	@bench/events.sh
 
 # The dashboard at 50,000 and 5,000,000 actions on SQLite and PostgreSQL (bench/dashboard.sh; ~30 min).
 bench-dashboard: install build
@@ -45,6 +46,11 @@ bench-dashboard: install build
 # PASSERELLES_BENCH_PG=postgresql://… to add PostgreSQL).
 bench-surveys: install build
 	@bench/surveys.sh
+
+# 200 concurrent bookings for the last 10 places of an event: exactly 10 booked, 190 waitlisted, read back from the
+# database (bench/events.sh; a few seconds; set PASSERELLES_BENCH_PG=postgresql://… to add PostgreSQL).
+bench-events: install build
+	@bench/events.sh
 
 install-lint:
 	@scripts/install.sh lint

@@ -17,7 +17,7 @@ build_pkgs=(
 )
 lint_pkgs=(clang-format clang-tidy)
 test_pkgs=(
-  postgresql chromium python3-aiosmtpd python3-openpyxl python3-scipy python3-statsmodels zbar-tools qpdf poppler-utils nginx-light wrk "${lint_pkgs[@]}"
+  postgresql chromium python3-aiosmtpd python3-icalendar python3-openpyxl python3-scipy python3-statsmodels zbar-tools qpdf poppler-utils nginx-light wrk "${lint_pkgs[@]}"
 )
 
 pkgs=("${build_pkgs[@]}")

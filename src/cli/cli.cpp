@@ -98,6 +98,11 @@ int run(int argc, char** argv) {
   bench_writes->add_option("--territory", bw.territory, "Territory slug")->required();
   bench_writes->add_option("--count", bw.count, "Actions to insert, validate, edit and delete (default 1000)");
 
+  auto* jobs = app.add_subcommand("jobs", "Scheduled work");
+  jobs->require_subcommand(1);
+  auto* jobs_run =
+      jobs->add_subcommand("run", "Run the scheduled work of events once: reminders, lapsed bookings, anonymisation");
+
   auto* conf = app.add_subcommand("config", "Configuration");
   conf->require_subcommand(1);
   auto* dump = conf->add_subcommand("dump", "Print the effective configuration, secrets masked");
@@ -142,6 +147,7 @@ int run(int argc, char** argv) {
     if (*survey_stats) return cmd_survey_stats(sso);
     if (*generate) return cmd_generate_history(cfg, gh);
     if (*bench_writes) return cmd_bench_writes(cfg, bw);
+    if (*jobs_run) return cmd_jobs_run(cfg);
   } catch (const std::exception& e) {
     std::cerr << "passerelles: " << e.what() << "\n";
     return 1;

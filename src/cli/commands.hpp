@@ -72,4 +72,8 @@ struct BenchWritesOptions {
 };
 int cmd_bench_writes(const config::Config& cfg, const BenchWritesOptions& opts);
 
+// The scheduled work of events once (jobs/events_jobs.hpp); prints a French summary line. Exits 1 when an e-mail
+// could not be sent.
+int cmd_jobs_run(const config::Config& cfg);
+
 }  // namespace passerelles::cli

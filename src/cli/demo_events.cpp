@@ -70,8 +70,8 @@ void link_contact(store::Store& s, long long territory_id, long long organisatio
   });
 }
 
-domain::Registration class_booking(long long school_id, const std::string& teacher, const std::string& level,
-                                   int girls, int boys, int adults, const std::string& slug) {
+domain::Registration class_booking(long long school_id, const std::string& teacher, const std::string& level, int girls,
+                                   int boys, int adults, const std::string& slug) {
   domain::Registration r;
   r.kind = "class";
   r.contact_name = teacher;
@@ -128,8 +128,7 @@ void demo_events(store::Store& s, std::ostream& out) {
     for (const auto& sc : store::schools_matching(s, sf).rows) schools.push_back(sc.id);
     auto school_at = [&](std::size_t i) { return schools.empty() ? 0LL : schools[i % schools.size()]; };
 
-    link_contact(s, t->id, company.organisation_id, "rh@" + slug + ".demo", "Rachel", "Hautecombe",
-                 "Responsable RH");
+    link_contact(s, t->id, company.organisation_id, "rh@" + slug + ".demo", "Rachel", "Hautecombe", "Responsable RH");
     link_contact(s, t->id, school.organisation_id, "enseignant@" + slug + ".demo", "Estelle", "Noirmont",
                  "Professeure de technologie");
 
@@ -175,8 +174,8 @@ void demo_events(store::Store& s, std::ostream& out) {
 
     // A company visit, half booked.
     auto visit = make("visite_entreprise",
-                      cmq ? "Visite de l’atelier de micro-décolletage" : "Visite de la verrerie : du four au flacon",
-                      9, "09:30", "11:30", company, 30, {"college", "lycee"},
+                      cmq ? "Visite de l’atelier de micro-décolletage" : "Visite de la verrerie : du four au flacon", 9,
+                      "09:30", "11:30", company, 30, {"college", "lycee"},
                       "Deux techniciennes et une ingénieure méthodes font visiter l’atelier et répondent aux "
                       "questions : horaires, salaires, formations, place des femmes.");
     visit.safety_rules = "Chaussures fermées obligatoires ; cheveux longs attachés. Lunettes de protection fournies.";
@@ -207,10 +206,10 @@ void demo_events(store::Store& s, std::ostream& out) {
     count += insert(open_day) != 0;
 
     // A forum for women in reconversion and prescribers.
-    auto forum = make("forum_salon", cmq ? "Forum « L’industrie au féminin »" : "Job dating industrie au féminin", 30,
-                      "13:30", "17:30", company2.organisation_id ? company2 : company, 120,
-                      {"femmes_reconversion", "prescripteurs"},
-                      "Rencontrez des entreprises qui recrutent et des femmes qui ont changé de métier.");
+    auto forum =
+        make("forum_salon", cmq ? "Forum « L’industrie au féminin »" : "Job dating industrie au féminin", 30, "13:30",
+             "17:30", company2.organisation_id ? company2 : company, 120, {"femmes_reconversion", "prescripteurs"},
+             "Rencontrez des entreprises qui recrutent et des femmes qui ont changé de métier.");
     long long forum_id = insert(forum);
     count += forum_id != 0;
     book(forum_id, adult_booking("Nadia Ferhat", "women_reconversion", slug), true);

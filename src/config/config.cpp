@@ -22,6 +22,9 @@ const std::vector<Option>& options() {
       {"log_level", "PASSERELLES_LOG_LEVEL", "trace, debug, info, warn or error", false, &Config::log_level},
       {"access_log", "PASSERELLES_ACCESS_LOG", "Log one line per HTTP request (true/false)", false,
        &Config::access_log},
+      {"jobs", "PASSERELLES_JOBS",
+       "Run the scheduled work in the server (event reminders, lapsed bookings, erasure) every 5 minutes (true/false)",
+       false, &Config::jobs},
       {"io_threads", "PASSERELLES_IO_THREADS", "Network threads", false, &Config::io_threads},
       {"db_threads", "PASSERELLES_DB_THREADS", "Worker threads for request handling and database work", false,
        &Config::db_threads},
@@ -131,7 +134,7 @@ std::vector<std::string> validate(const Config& cfg) {
   if (cfg.db.rfind("sqlite:", 0) != 0 && cfg.db.rfind("postgresql://", 0) != 0 && cfg.db.rfind("postgres://", 0) != 0)
     errors.push_back("option db must start with sqlite: or postgresql://");
   if (cfg.listen.find(':') == std::string::npos) errors.push_back("option listen must be HOST:PORT");
-  for (const char* key : {"access_log", "trust_proxy"}) {
+  for (const char* key : {"access_log", "trust_proxy", "jobs"}) {
     const std::string& v = cfg.*(find_option(key)->member);
     if (v != "true" && v != "false" && v != "1" && v != "0" && v != "yes" && v != "no" && v != "on" && v != "off")
       errors.push_back(std::string("option ") + key + " must be true or false, got '" + v + "'");

@@ -13,6 +13,7 @@ struct Config {
   std::string data_dir = "../shared/data";
   std::string log_level = "info";
   std::string access_log = "true";
+  std::string jobs = "true";
   std::string io_threads = "1";
   std::string db_threads = "4";
   std::string body_limit = "10485760";

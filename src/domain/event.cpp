@@ -27,14 +27,6 @@ bool all_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
-// "14:30" -> "14 h 30", "09:00" -> "9 h" (the French way of writing a time).
-std::string time_fr(std::string_view hh_mm) {
-  int h = (hh_mm[0] - '0') * 10 + (hh_mm[1] - '0');
-  std::string out = std::to_string(h) + " h";
-  if (hh_mm.substr(3) != "00") out.append(" ").append(hh_mm.substr(3));
-  return out;
-}
-
 void check_day(Errors& e, const std::string& field, const std::string& day, const char* missing) {
   if (day.empty())
     e[field] = missing;
@@ -319,6 +311,24 @@ bool is_hh_mm(std::string_view s) {
   return h <= 23 && m <= 59;
 }
 
+std::string hour_of_day_fr(std::string_view hh_mm) {
+  if (!is_hh_mm(hh_mm)) return std::string(hh_mm);
+  constexpr std::string_view kNbsp = "\xC2\xA0";
+  int h = (hh_mm[0] - '0') * 10 + (hh_mm[1] - '0');
+  std::string out = std::to_string(h);
+  out.append(kNbsp).append("h");
+  if (hh_mm.substr(3) != "00") out.append(kNbsp).append(hh_mm.substr(3));
+  return out;
+}
+
+std::string day_with_weekday_fr(std::string_view day) {
+  static constexpr const char* kWeekdays[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+  std::string text = format_day_fr(day);
+  if (text.empty()) return "";
+  long long n = days_between("2024-01-01", day);  // a Monday
+  return std::string(kWeekdays[((n % 7) + 7) % 7]) + " " + text;
+}
+
 void normalise(Event& e) {
   for (auto* f :
        {&e.kind, &e.title, &e.description, &e.starts_on, &e.start_time, &e.ends_on, &e.end_time, &e.place, &e.address,
@@ -364,7 +374,7 @@ Errors validate(const Event& e, std::string_view today, bool is_new) {
     err["start_time"] = "Indiquez aussi l’heure de début, ou aucune heure pour un événement sur la journée.";
   bool one_day = e.ends_on.empty() || e.ends_on == e.starts_on;
   if (one_day && is_hh_mm(e.start_time) && is_hh_mm(e.end_time) && e.end_time <= e.start_time)
-    err["end_time"] = "L’heure de fin doit suivre l’heure de début (" + time_fr(e.start_time) + ").";
+    err["end_time"] = "L’heure de fin doit suivre l’heure de début (" + hour_of_day_fr(e.start_time) + ").";
 
   check_max_length(err, "place", e.place, kMaxPlace);
   check_max_length(err, "address", e.address, kMaxAddress);

@@ -96,6 +96,10 @@ void normalise(Event& e);
 // description / accessibility / safety_rules (length).
 Errors validate(const Event& e, std::string_view today, bool is_new);
 bool is_hh_mm(std::string_view s);
+// French forms for pages and e-mails: "9 h", "16 h 30" from 'HH:MM', with no-break spaces (the text unchanged when it
+// is not a time); "vendredi 14 mars 2025", "dimanche 1er mars 2026" from 'YYYY-MM-DD' ("" for an invalid day).
+std::string hour_of_day_fr(std::string_view hh_mm);
+std::string day_with_weekday_fr(std::string_view day);
 
 struct Registration {
   long long id = 0;

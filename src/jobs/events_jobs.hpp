@@ -17,7 +17,7 @@ struct EventJobsReport {
   long long mail_errors = 0;
 };
 
-constexpr long long kConfirmWithinSeconds = 48 * 3600;
+constexpr long long kConfirmWithinSeconds = 48LL * 3600;
 
 // today: 'YYYY-MM-DD' in Europe/Paris; now: Unix seconds. Reminders go to events starting the next day.
 EventJobsReport run_event_jobs(store::Store& s, const mail::Mailer& mailer, const std::string& base_url,

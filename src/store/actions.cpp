@@ -493,36 +493,34 @@ WriteResult insert_action(Store& s, const domain::Action& in, const Author& by) 
 
 WriteResult detail::insert_action_in(soci::session& sql, const domain::Action& in, const Author& by) {
   if (in.territory_id <= 0) return failed(WriteResult::Status::not_found);
-  {
-    domain::Action a = in;
-    a.id = 0;
-    if (a.status.empty()) a.status = "declared";
-    // The author declares it, when she is a member of the territory (an admin's id is not kept).
-    if (a.declared_by == 0 && by.user_id != 0 && in_territory(sql, "users", a.territory_id, by.user_id))
-      a.declared_by = by.user_id;
-    domain::Errors e;
-    if (auto g = lock_group(sql, a.territory_id, a.same_group_as, 0); !g.empty()) e["same_group_as"] = g;
-    domain::merge_into(e, check_references(sql, a));
-    if (a.status != "declared" && a.status != "validated") e["status"] = "Une nouvelle action est déclarée ou validée.";
-    if (!e.empty()) return failed(WriteResult::Status::invalid, e);
-    long long now = now_unix();
-    std::string month = a.month();
-    sql << "INSERT INTO actions (territory_id, kind, starts_on, month, status, created_at, updated_at) VALUES "
-           "(:t, :k, :s, :m, :st, :c, :u) RETURNING id",
-        use(a.territory_id), use(a.kind), use(a.starts_on), use(month), use(a.status), use(now), use(now), into(a.id);
-    write_action(sql, a, now);
-    long long declared = a.declared_by, validator = by.user_id, validated_at = a.validated() ? now : 0;
-    soci::indicator declared_i = null_if_zero(declared);
-    soci::indicator validator_i = a.validated() && validator ? soci::i_ok : soci::i_null;
-    sql << "UPDATE actions SET declared_by = :d, validated_by = :v, validated_at = :va WHERE id = :id",
-        use(declared, declared_i), use(validator, validator_i), use(validated_at), use(a.id);
-    Delta d;
-    d.add(contribution_of(sql, a.id), +1);
-    apply(sql, d);
-    audit(sql, a.territory_id, by.user_id, by.label, "create", "action", a.id,
-          display_title(a.title, a.kind, a.starts_on));
-    return done(a.id);
-  }
+  domain::Action a = in;
+  a.id = 0;
+  if (a.status.empty()) a.status = "declared";
+  // The author declares it, when she is a member of the territory (an admin's id is not kept).
+  if (a.declared_by == 0 && by.user_id != 0 && in_territory(sql, "users", a.territory_id, by.user_id))
+    a.declared_by = by.user_id;
+  domain::Errors e;
+  if (auto g = lock_group(sql, a.territory_id, a.same_group_as, 0); !g.empty()) e["same_group_as"] = g;
+  domain::merge_into(e, check_references(sql, a));
+  if (a.status != "declared" && a.status != "validated") e["status"] = "Une nouvelle action est déclarée ou validée.";
+  if (!e.empty()) return failed(WriteResult::Status::invalid, e);
+  long long now = now_unix();
+  std::string month = a.month();
+  sql << "INSERT INTO actions (territory_id, kind, starts_on, month, status, created_at, updated_at) VALUES "
+         "(:t, :k, :s, :m, :st, :c, :u) RETURNING id",
+      use(a.territory_id), use(a.kind), use(a.starts_on), use(month), use(a.status), use(now), use(now), into(a.id);
+  write_action(sql, a, now);
+  long long declared = a.declared_by, validator = by.user_id, validated_at = a.validated() ? now : 0;
+  soci::indicator declared_i = null_if_zero(declared);
+  soci::indicator validator_i = a.validated() && validator ? soci::i_ok : soci::i_null;
+  sql << "UPDATE actions SET declared_by = :d, validated_by = :v, validated_at = :va WHERE id = :id",
+      use(declared, declared_i), use(validator, validator_i), use(validated_at), use(a.id);
+  Delta d;
+  d.add(contribution_of(sql, a.id), +1);
+  apply(sql, d);
+  audit(sql, a.territory_id, by.user_id, by.label, "create", "action", a.id,
+        display_title(a.title, a.kind, a.starts_on));
+  return done(a.id);
 }
 
 WriteResult update_action(Store& s, const domain::Action& in, const Author& by) {
@@ -530,31 +528,29 @@ WriteResult update_action(Store& s, const domain::Action& in, const Author& by) 
 }
 
 WriteResult detail::update_action_in(soci::session& sql, const domain::Action& in, const Author& by) {
-  {
-    domain::Action a = in;
-    std::string group_error = lock_group(sql, a.territory_id, a.same_group_as, a.id);  // before the action itself
-    auto head = lock_action(sql, a.territory_id, a.id);
-    if (!head) return failed(WriteResult::Status::not_found);
-    auto before = load_action(sql, a.territory_id, a.id);
-    a.declared_by = 0;  // not editable: not checked, not written
-    domain::Errors e = check_references(sql, a);
-    if (!group_error.empty()) e["same_group_as"] = group_error;
-    if (!e.empty()) return failed(WriteResult::Status::invalid, e);
-    Delta d;
-    d.add(contribution_of(sql, a.id), -1);
-    long long now = now_unix();
-    write_action(sql, a, now);
-    // When the first session of a group becomes a follow-up of another group, its follow-ups move with it
-    // (they stay follow-ups: their contributions do not change).
-    if (a.same_group_as != 0)
-      sql << "UPDATE actions SET same_group_as = :g, updated_at = :now WHERE territory_id = :t AND same_group_as = :id",
-          use(a.same_group_as), use(now), use(a.territory_id), use(a.id);
-    d.add(contribution_of(sql, a.id), +1);
-    apply(sql, d);
-    audit(sql, a.territory_id, by.user_id, by.label, "update", "action", a.id,
-          with_changes(display_title(a.title, a.kind, a.starts_on), changed_fields(*before, a)));
-    return done(a.id);
-  }
+  domain::Action a = in;
+  std::string group_error = lock_group(sql, a.territory_id, a.same_group_as, a.id);  // before the action itself
+  auto head = lock_action(sql, a.territory_id, a.id);
+  if (!head) return failed(WriteResult::Status::not_found);
+  auto before = load_action(sql, a.territory_id, a.id);
+  a.declared_by = 0;  // not editable: not checked, not written
+  domain::Errors e = check_references(sql, a);
+  if (!group_error.empty()) e["same_group_as"] = group_error;
+  if (!e.empty()) return failed(WriteResult::Status::invalid, e);
+  Delta d;
+  d.add(contribution_of(sql, a.id), -1);
+  long long now = now_unix();
+  write_action(sql, a, now);
+  // When the first session of a group becomes a follow-up of another group, its follow-ups move with it
+  // (they stay follow-ups: their contributions do not change).
+  if (a.same_group_as != 0)
+    sql << "UPDATE actions SET same_group_as = :g, updated_at = :now WHERE territory_id = :t AND same_group_as = :id",
+        use(a.same_group_as), use(now), use(a.territory_id), use(a.id);
+  d.add(contribution_of(sql, a.id), +1);
+  apply(sql, d);
+  audit(sql, a.territory_id, by.user_id, by.label, "update", "action", a.id,
+        with_changes(display_title(a.title, a.kind, a.starts_on), changed_fields(*before, a)));
+  return done(a.id);
 }
 
 WriteResult set_action_status(Store& s, long long territory_id, long long id, const std::string& status,

@@ -235,8 +235,7 @@ std::string new_code(soci::session& sql, long long event_id) {
   for (;;) {
     std::string c = domain::new_survey_token();
     long long n = 0;
-    sql << "SELECT COUNT(*) FROM event_registrations WHERE event_id = :e AND code = :c", use(event_id), use(c),
-        into(n);
+    sql << "SELECT COUNT(*) FROM event_registrations WHERE event_id = :e AND code = :c", use(event_id), use(c), into(n);
     if (n == 0) return c;
   }
 }
@@ -247,9 +246,8 @@ std::vector<domain::Registration> promote_waitlist(soci::session& sql, long long
   std::vector<domain::Registration> promoted;
   if (h.status != "published" && h.status != "closed") return promoted;
   int taken = places_taken(sql, event_id);
-  auto waiting = select_registrations(sql, "WHERE r.event_id = " + std::to_string(event_id) +
-                                               " AND r.status = 'waitlisted' ORDER BY r.id",
-                                      {});
+  auto waiting = select_registrations(
+      sql, "WHERE r.event_id = " + std::to_string(event_id) + " AND r.status = 'waitlisted' ORDER BY r.id", {});
   for (auto& r : waiting) {
     if (h.capacity != 0 && taken + r.places > h.capacity) continue;
     sql << "UPDATE event_registrations SET status = 'booked', promoted_at = :now, updated_at = :u WHERE id = :id",
@@ -359,7 +357,8 @@ WriteResult sync_action(soci::session& sql, const domain::Event& e, const Author
   };
   std::set<std::string> levels;
   auto came = select_registrations(
-      sql, "WHERE r.event_id = " + std::to_string(e.id) + " AND r.attended = 1 AND r.status <> 'cancelled' ORDER BY r.id",
+      sql,
+      "WHERE r.event_id = " + std::to_string(e.id) + " AND r.attended = 1 AND r.status <> 'cancelled' ORDER BY r.id",
       {});
   for (const auto& r : came) {
     if (r.kind == "class") {
@@ -380,12 +379,13 @@ WriteResult sync_action(soci::session& sql, const domain::Event& e, const Author
     }
   }
   WriteResult w = existing ? update_action_in(sql, a, by) : insert_action_in(sql, a, by);
-  if (w.ok() && !existing)
-    sql << "UPDATE events SET action_id = :a WHERE id = :e", use(w.id), use(e.id);
+  if (w.ok() && !existing) sql << "UPDATE events SET action_id = :a WHERE id = :e", use(w.id), use(e.id);
   return w;
 }
 
-std::string today_paris() { return domain::paris_day(now_unix()); }
+std::string today_paris() {
+  return domain::paris_day(now_unix());
+}
 
 domain::Errors count_errors(const AttendanceMark& m, const std::string& kind) {
   domain::Errors e;
@@ -436,7 +436,9 @@ std::string closed_message(const Head& h, std::string_view today) {
   return "Cet événement ne prend pas d’inscriptions.";
 }
 
-std::string places_field(const domain::Registration& r) { return r.kind == "class" ? "girls" : "people"; }
+std::string places_field(const domain::Registration& r) {
+  return r.kind == "class" ? "girls" : "people";
+}
 
 }  // namespace
 
@@ -456,8 +458,8 @@ WriteResult insert_event(Store& s, const domain::Event& in, const Author& by) {
     long long now = now_unix();
     std::string token = new_checkin_token(sql);
     long long creator = by.user_id;
-    soci::indicator creator_i = creator != 0 && in_territory(sql, "users", e.territory_id, creator) ? soci::i_ok
-                                                                                                   : soci::i_null;
+    soci::indicator creator_i =
+        creator != 0 && in_territory(sql, "users", e.territory_id, creator) ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO events (territory_id, kind, title, starts_on, ends_on, status, checkin_token, created_by, "
            "created_at, updated_at) VALUES (:t, :k, :ti, :s, :en, :st, :tok, :by, :c, :u) RETURNING id",
         use(e.territory_id), use(e.kind), use(e.title), use(e.starts_on), use(e.ends_on), use(e.status), use(token),
@@ -512,20 +514,20 @@ WriteResult set_event_status(Store& s, long long territory_id, long long id, con
     auto head = lock_event(sql, territory_id, id);
     if (!head || territory_id == 0) return failed(WriteResult::Status::not_found);
     if (!domain::event_transition_allowed(head->status, status)) {
-      std::string msg = head->status == status
-                            ? "L’événement est déjà dans cet état (" +
-                                  std::string(domain::event_status_label(status)) + ")."
-                            : "Un événement « " + std::string(domain::event_status_label(head->status)) +
-                                  " » ne peut pas passer à « " + std::string(domain::event_status_label(status)) +
-                                  " ».";
+      std::string msg =
+          head->status == status
+              ? "L’événement est déjà dans cet état (" + std::string(domain::event_status_label(status)) + ")."
+              : "Un événement « " + std::string(domain::event_status_label(head->status)) +
+                    " » ne peut pas passer à « " + std::string(domain::event_status_label(status)) + " ».";
       return failed(WriteResult::Status::conflict, {{"status", msg}});
     }
     long long now = now_unix();
     if (status == "cancelled") {
-      auto regs = select_registrations(sql,
-                                       "WHERE r.event_id = " + std::to_string(id) +
-                                           " AND r.status IN ('booked', 'waitlisted') AND r.anonymised = 0 ORDER BY r.id",
-                                       {});
+      auto regs =
+          select_registrations(sql,
+                               "WHERE r.event_id = " + std::to_string(id) +
+                                   " AND r.status IN ('booked', 'waitlisted') AND r.anonymised = 0 ORDER BY r.id",
+                               {});
       sql << "UPDATE event_registrations SET status = 'cancelled', cancel_reason = :r, updated_at = :u WHERE "
              "event_id = :e AND status IN ('booked', 'waitlisted')",
           use(why), use(now), use(id);
@@ -549,8 +551,9 @@ WriteResult delete_event(Store& s, long long territory_id, long long id, const A
     long long regs = 0;
     sql << "SELECT COUNT(*) FROM event_registrations WHERE event_id = :e", use(id), into(regs);
     if (head->status != "draft" || regs != 0)
-      return failed(WriteResult::Status::conflict,
-                    {{"status", "Seul un brouillon sans inscription peut être supprimé ; annulez plutôt l’événement."}});
+      return failed(
+          WriteResult::Status::conflict,
+          {{"status", "Seul un brouillon sans inscription peut être supprimé ; annulez plutôt l’événement."}});
     std::string title;
     sql << "SELECT title FROM events WHERE id = :id", use(id), into(title);
     sql << "DELETE FROM events WHERE id = :id", use(id);
@@ -665,7 +668,8 @@ BookingResult book(Store& s, long long event_id, const domain::Registration& in,
     if (r.school_id != 0) {
       long long n = 0;
       sql << "SELECT COUNT(*) FROM schools WHERE id = :s", use(r.school_id), into(n);
-      if (n == 0) errors["school_id"] = "Cet établissement n’est pas dans l’annuaire : cherchez-le par son nom ou son UAI.";
+      if (n == 0)
+        errors["school_id"] = "Cet établissement n’est pas dans l’annuaire : cherchez-le par son nom ou son UAI.";
     }
     if (head->capacity != 0 && r.places > head->capacity && !errors.count(places_field(r)))
       errors[places_field(r)] = "Cet événement compte " + std::to_string(head->capacity) +
@@ -749,13 +753,14 @@ WriteResult update_registration(Store& s, const std::string& token, const domain
     if (r.school_id != 0) {
       long long n = 0;
       sql << "SELECT COUNT(*) FROM schools WHERE id = :s", use(r.school_id), into(n);
-      if (n == 0) errors["school_id"] = "Cet établissement n’est pas dans l’annuaire : cherchez-le par son nom ou son UAI.";
+      if (n == 0)
+        errors["school_id"] = "Cet établissement n’est pas dans l’annuaire : cherchez-le par son nom ou son UAI.";
     }
     if (before->status == "booked" && head->capacity != 0 && r.places > before->places && errors.empty()) {
       int left = head->capacity - places_taken(sql, before->event_id) + before->places;
       if (r.places > left)
-        errors[places_field(r)] = "Il ne reste que " + std::to_string(left) +
-                                  (left > 1 ? " places" : " place") + " pour votre réservation : réduisez les nombres.";
+        errors[places_field(r)] = "Il ne reste que " + std::to_string(left) + (left > 1 ? " places" : " place") +
+                                  " pour votre réservation : réduisez les nombres.";
     }
     if (before->status == "waitlisted" && head->capacity != 0 && r.places > head->capacity && errors.empty())
       errors[places_field(r)] = "Cet événement compte " + std::to_string(head->capacity) + " places.";
@@ -826,8 +831,7 @@ WriteResult cancel_registration_by_organiser(Store& s, long long territory_id, l
 std::vector<domain::Registration> registrations_of(Store& s, long long territory_id, long long event_id) {
   return s.read([&](soci::session& sql) {
     long long n = 0;
-    sql << "SELECT COUNT(*) FROM events WHERE id = :e AND territory_id = :t", use(event_id), use(territory_id),
-        into(n);
+    sql << "SELECT COUNT(*) FROM events WHERE id = :e AND territory_id = :t", use(event_id), use(territory_id), into(n);
     if (n == 0) return std::vector<domain::Registration>{};
     return select_registrations(sql,
                                 "WHERE r.event_id = " + std::to_string(event_id) +
@@ -850,10 +854,9 @@ WriteResult record_attendance(Store& s, long long territory_id, long long event_
     domain::Errors errors;
     std::vector<std::pair<domain::Registration, AttendanceMark>> valid;
     for (const auto& m : marks) {
-      auto r = registration_where(sql,
-                                  "WHERE r.id = " + std::to_string(m.registration_id) +
-                                      " AND r.event_id = " + std::to_string(event_id),
-                                  {});
+      auto r = registration_where(
+          sql, "WHERE r.id = " + std::to_string(m.registration_id) + " AND r.event_id = " + std::to_string(event_id),
+          {});
       std::string prefix = "r" + std::to_string(m.registration_id) + "_";
       if (!r || r->status == "cancelled") {
         if (m.attended) errors[prefix + "attended"] = "Cette inscription n’est pas (ou plus) valable pour l’événement.";
@@ -890,20 +893,22 @@ WriteResult check_in(Store& s, const std::string& checkin_token, const std::stri
     if (head->status == "cancelled")
       return failed(WriteResult::Status::conflict, {{"code", "Cet événement est annulé."}});
     if (today < head->starts_on || today > head->ends_on)
-      return failed(WriteResult::Status::conflict,
-                    {{"code", "L’accueil de cet événement se fait le jour même (" +
-                                  domain::format_day_fr(head->starts_on) + ")."}});
+      return failed(WriteResult::Status::conflict, {{"code", "L’accueil de cet événement se fait le jour même (" +
+                                                                 domain::format_day_fr(head->starts_on) + ")."}});
     auto r = registration_where(sql, "WHERE r.event_id = " + std::to_string(event_id) + " AND r.code = :p13", {code});
     if (!r)
       return failed(WriteResult::Status::not_found,
-                    {{"code", "Ce code ne correspond à aucune inscription à cet événement : vérifiez-le dans "
-                              "l’e-mail de confirmation."}});
+                    {{"code",
+                      "Ce code ne correspond à aucune inscription à cet événement : vérifiez-le dans "
+                      "l’e-mail de confirmation."}});
     if (r->status == "cancelled")
-      return failed(WriteResult::Status::conflict, {{"code", "Cette inscription a été annulée : adressez-vous à "
-                                                             "l’accueil."}});
+      return failed(WriteResult::Status::conflict, {{"code",
+                                                     "Cette inscription a été annulée : adressez-vous à "
+                                                     "l’accueil."}});
     if (r->status == "waitlisted")
-      return failed(WriteResult::Status::conflict, {{"code", "Cette inscription est sur liste d’attente : "
-                                                             "adressez-vous à l’accueil."}});
+      return failed(WriteResult::Status::conflict, {{"code",
+                                                     "Cette inscription est sur liste d’attente : "
+                                                     "adressez-vous à l’accueil."}});
     AttendanceMark m = counts;
     m.attended = true;
     m.registration_id = r->id;

@@ -16,16 +16,16 @@ namespace passerelles::store {
 // ---- events -------------------------------------------------------------------------------------------------
 
 struct EventFilter {
-  long long territory_id = 0;  // 0 = every territory (the public calendar)
-  bool public_only = true;     // published, closed, done, cancelled (drafts only for organisers)
-  std::string status;          // "" = any (within public_only)
-  std::string kind;            // "" = any
-  std::string audience;        // an event_audiences code; "" = any
-  std::string department;      // 3 characters; "" = any
-  std::string from_day;        // inclusive, 'YYYY-MM-DD': events ending on or after it; "" = open
-  std::string to_day;          // inclusive: events starting on or before it; "" = open
-  std::string query;           // words in the title, place, commune or host
-  long long organisation_id = 0;  // events hosted by this organisation; 0 = any
+  long long territory_id = 0;               // 0 = every territory (the public calendar)
+  bool public_only = true;                  // published, closed, done, cancelled (drafts only for organisers)
+  std::string status;                       // "" = any (within public_only)
+  std::string kind;                         // "" = any
+  std::string audience;                     // an event_audiences code; "" = any
+  std::string department;                   // 3 characters; "" = any
+  std::string from_day;                     // inclusive, 'YYYY-MM-DD': events ending on or after it; "" = open
+  std::string to_day;                       // inclusive: events starting on or before it; "" = open
+  std::string query;                        // words in the title, place, commune or host
+  long long organisation_id = 0;            // events hosted by this organisation; 0 = any
   std::vector<long long> organisation_ids;  // when not empty: events hosted by one of these (a contact's own)
   int page = 1;
   int per_page = 20;  // at most kMaxPerPage
@@ -65,7 +65,7 @@ std::vector<std::pair<long long, std::string>> organisations_of_user(Store& s, l
 
 struct BookingResult {
   WriteResult::Status status = WriteResult::Status::ok;  // not_found: no such public event
-  domain::Errors errors;       // invalid: field errors; conflict: "event" (closed, past, cancelled)
+  domain::Errors errors;              // invalid: field errors; conflict: "event" (closed, past, cancelled)
   domain::Registration registration;  // as stored: id, status (booked | waitlisted), token, code, places
   domain::Event event;                // the event, with places_taken after this booking
   bool ok() const { return status == WriteResult::Status::ok; }

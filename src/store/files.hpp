@@ -20,7 +20,7 @@ struct StoredFile {
   long long created_at = 0;
 };
 
-constexpr long long kMaxFileBytes = 8 * 1024 * 1024;
+constexpr long long kMaxFileBytes = 8LL * 1024 * 1024;
 
 // The content type decided from the first bytes: application/pdf, image/jpeg, image/png, image/webp; "" for
 // anything else (an executable renamed .pdf is refused).

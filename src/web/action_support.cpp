@@ -11,6 +11,7 @@
 #include "store/plan.hpp"
 #include "store/schools.hpp"
 #include "web/form_support.hpp"
+#include "web/plan_support.hpp"
 
 namespace passerelles::web {
 
@@ -277,16 +278,7 @@ http::Response action_form(Ctx& c, const domain::Action& a, const domain::Errors
   d.set("classes_open", !a.classes.empty() || e.count("classes"));
 
   long long t = c.territory_id();
-  List initiatives;
-  for (const auto& i : store::initiatives_of(c.app.store, t)) {
-    Data item;
-    item.set("id", std::to_string(i.id));
-    item.set("label", i.axis.empty() ? i.name : i.axis + " — " + i.name);
-    item.set("selected", i.id == a.initiative_id);
-    initiatives.push_back(item);
-  }
-  d.set("initiatives", initiatives);
-  d.set("has_initiatives", !initiatives.empty());
+  set_initiative_options(c, d, t, a.initiative_id);
 
   List ambassadors;
   std::vector<long long> chosen = a.ambassador_ids;

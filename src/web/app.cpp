@@ -258,6 +258,11 @@ std::optional<Data> Ctx::me_data() const {
   u.set("territory", actor->territory.name);
   u.set("is_admin", actor->is_admin());
   u.set("is_editor", actor->can_edit_directory());
+  // Organisers of events (web/event_support.hpp can_organise): coordinators and school or company contacts.
+  auto role = actor->user.role;
+  u.set("is_organiser",
+        actor->user.territory_id != 0 && (role == domain::Role::coordinator || role == domain::Role::school_contact ||
+                                          role == domain::Role::company_contact));
   return u;
 }
 

@@ -145,8 +145,35 @@ http::Response indicators_api_show(Ctx& c);
 
 // Events: the public calendar, booking and the private registration links (event_public_*.cpp, registration_*.cpp).
 // -- event public handlers --
+http::Response event_public_index(Ctx& c);
+http::Response event_public_feed(Ctx& c);
+http::Response event_public_embed(Ctx& c);
+http::Response event_public_show(Ctx& c);
+http::Response event_public_ics(Ctx& c);
+http::Response event_public_school_options(Ctx& c);
+http::Response registration_create(Ctx& c);
+http::Response registration_show(Ctx& c);
+http::Response registration_update(Ctx& c);
+http::Response registration_confirm(Ctx& c);
+http::Response registration_cancel(Ctx& c);
+http::Response registration_ics(Ctx& c);
 
 // Events: organisers' pages, attendance and the group check-in (event_*.cpp, checkin_*.cpp).
 // -- event organiser handlers --
+http::Response event_manage_index(Ctx& c);
+http::Response event_new(Ctx& c);
+http::Response event_create(Ctx& c);
+http::Response event_edit(Ctx& c);
+http::Response event_update(Ctx& c);
+http::Response event_manage_show(Ctx& c);
+http::Response event_status_update(Ctx& c);
+http::Response event_delete(Ctx& c);
+http::Response event_registration_cancel(Ctx& c);
+http::Response event_attendance_edit(Ctx& c);
+http::Response event_attendance_update(Ctx& c);
+http::Response event_door_show(Ctx& c);
+http::Response event_door_asset(Ctx& c);
+http::Response checkin_show(Ctx& c);
+http::Response checkin_create(Ctx& c);
 
 }  // namespace passerelles::web

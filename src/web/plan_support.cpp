@@ -397,4 +397,17 @@ Data funding_data(const domain::Funding& f) {
   return d;
 }
 
+void set_initiative_options(Ctx& c, Data& d, long long territory_id, long long selected) {
+  List initiatives;
+  for (const auto& i : store::initiatives_of(c.app.store, territory_id)) {
+    Data item;
+    item.set("id", std::to_string(i.id));
+    item.set("label", i.axis.empty() ? i.name : i.axis + " — " + i.name);
+    item.set("selected", i.id == selected);
+    initiatives.push_back(item);
+  }
+  d.set("initiatives", initiatives);
+  d.set("has_initiatives", !initiatives.empty());
+}
+
 }  // namespace passerelles::web

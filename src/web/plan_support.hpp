@@ -13,6 +13,10 @@ namespace passerelles::web {
 // Today in Paris, 'YYYY-MM-DD'.
 std::string plan_today();
 
+// The territory's initiatives for a <select> (action and event forms): "initiatives" (id, label "Axe — name",
+// selected) and "has_initiatives".
+void set_initiative_options(Ctx& c, Data& d, long long territory_id, long long selected);
+
 // ---- initiatives --------------------------------------------------------------------------------------------
 
 // One row of the yearly targets table as typed, so that a refused form shows what was typed.

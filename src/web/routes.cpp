@@ -144,7 +144,36 @@ void add_routes(App& app) {
   // Events: public calendar and booking (/evenements…, /inscriptions/…), organisers' pages and attendance.
   // Static segments ("nouveau", "gerer") come before {id}.
   // -- event organiser routes --
+  app.route("GET", "/evenements/gerer", A::user, event_manage_index);
+  app.route("GET", "/evenements/nouveau", A::user, event_new);
+  app.route("POST", "/evenements/nouveau", A::user, event_create);
+  app.route("GET", "/evenements/{id}/modifier", A::user, event_edit);
+  app.route("POST", "/evenements/{id}/modifier", A::user, event_update);
+  app.route("GET", "/evenements/{id}/gestion", A::user, event_manage_show);
+  app.route("POST", "/evenements/{id}/statut", A::user, event_status_update);
+  app.route("POST", "/evenements/{id}/supprimer", A::user, event_delete);
+  app.route("POST", "/evenements/{id}/inscriptions/{registration}/annuler", A::user, event_registration_cancel);
+  app.route("GET", "/evenements/{id}/presences", A::user, event_attendance_edit);
+  app.route("POST", "/evenements/{id}/presences", A::user, event_attendance_update);
+  app.route("GET", "/evenements/{id}/accueil", A::user, event_door_show);
+  app.route("GET", "/evenements/{id}/accueil.svg", A::user, event_door_asset);
+  app.route("GET", "/evenements/{id}/accueil.png", A::user, event_door_asset);
+  app.route("GET", "/p/{token}", A::anyone, checkin_show);
+  app.route("POST", "/p/{token}", A::anyone, checkin_create);
   // -- event public routes --
+  app.route("GET", "/evenements", A::anyone, event_public_index);
+  app.route("GET", "/evenements.ics", A::anyone, event_public_feed);
+  app.route("GET", "/territoires/{slug}/evenements.ics", A::anyone, event_public_feed);
+  app.route("GET", "/evenements/integrer", A::anyone, event_public_embed);
+  app.route("GET", "/evenements/{id}", A::anyone, event_public_show);
+  app.route("GET", "/evenements/{id}/evenement.ics", A::anyone, event_public_ics);
+  app.route("GET", "/evenements/{id}/etablissements", A::anyone, event_public_school_options);
+  app.route("POST", "/evenements/{id}/inscription", A::anyone, registration_create);
+  app.route("GET", "/inscriptions/{token}", A::anyone, registration_show);
+  app.route("POST", "/inscriptions/{token}", A::anyone, registration_update);
+  app.route("POST", "/inscriptions/{token}/confirmer", A::anyone, registration_confirm);
+  app.route("POST", "/inscriptions/{token}/annuler", A::anyone, registration_cancel);
+  app.route("GET", "/inscriptions/{token}/evenement.ics", A::anyone, registration_ics);
 
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --

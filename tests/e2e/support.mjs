@@ -1,5 +1,6 @@
-// Browser-test support: a fresh server on a temporary SQLite database, Chromium through playwright-core,
-// login through the real form, console/CSP watching and axe-core scans. Everything started here is stopped here.
+// Browser-test support: a fresh server on a temporary SQLite database (optionally with an SMTP sink that keeps what it
+// sends), Chromium through playwright-core, login through the real form, console/CSP watching and axe-core scans.
+// Everything started here is stopped here.
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile, appendFile, readFile, copyFile, rename, readdir, stat } from 'node:fs/promises';
@@ -133,8 +134,104 @@ async function templateDb() {
   }
 }
 
+// ---- mail --------------------------------------------------------------------------------------
+
+// RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=) of a header value, decoded.
+function decodeHeader(value) {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=(\s+(?==\?))?/g, (_, charset, enc, text) => {
+    const quoted = () => text.replace(/_/g, ' ')
+      .replace(/=([0-9A-Fa-f]{2})/g, (m, h) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : Buffer.from(quoted(), 'latin1');
+    return new TextDecoder(charset.toLowerCase()).decode(bytes);
+  });
+}
+
+// One message as the sink wrote it: {file, to (envelope recipients), subject (decoded), headers, text, raw}.
+// The server sends text/plain UTF-8 in 8 bits (src/mail/mailer.cpp); other transfer encodings are left as they are.
+function parseMessage(file, raw) {
+  const text = raw.toString('utf8');
+  const cut = text.indexOf('\r\n\r\n');
+  const head = (cut < 0 ? text : text.slice(0, cut)).replace(/\r\n[ \t]+/g, ' ');
+  const headers = {};
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return {
+    file,
+    to: (headers['x-envelope-to'] || headers.to || '').split(',').map((a) => a.trim().toLowerCase()),
+    subject: decodeHeader(headers.subject || ''),
+    headers,
+    text: cut < 0 ? '' : text.slice(cut + 4).replace(/\r\n/g, '\n'),
+    raw: text,
+  };
+}
+
+// tests/support/smtp_sink.py under Debian's python3 (python3-aiosmtpd), as tests/support/smtp_sink.cpp runs it: every
+// message lands in DIR/NNNN.eml. Resolves {url, messages(), waitFor(match, timeoutMs), stop()}.
+async function startSmtpSink(folder) {
+  await mkdir(folder, { recursive: true });
+  const port = await freePort();
+  const child = spawn('/usr/bin/python3', [join(ROOT, 'tests/support/smtp_sink.py'), String(port), folder],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  let output = '';
+  child.stdout.on('data', (b) => { output += b; });
+  child.stderr.on('data', (b) => { output += b; });
+  let exit = null;
+  const exited = new Promise((res) => child.on('exit', (code, signal) => {
+    live.delete(child);
+    exit = { code, signal };
+    res(exit);
+  }));
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(join(folder, 'ready'))) {
+    if (exit) throw new Error(`the SMTP sink exited at start (is python3-aiosmtpd installed?):\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the SMTP sink did not start within 10 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const messages = async () => {
+    const files = (await readdir(folder)).filter((f) => f.endsWith('.eml')).sort();
+    return Promise.all(files.map(async (f) => parseMessage(f, await readFile(join(folder, f)))));
+  };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    // Every message received so far, in the order received.
+    messages,
+    // The first message for which match(message) holds (a string: the recipient's address), waiting up to
+    // timeoutMs; fails listing what did arrive.
+    async waitFor(match, timeoutMs = 10_000) {
+      const test = typeof match === 'string' ? (m) => m.to.includes(match.toLowerCase()) : match;
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const all = await messages();
+        const found = all.find(test);
+        if (found) return found;
+        if (Date.now() > until) {
+          assert.fail(`no matching e-mail within ${timeoutMs} ms; received: ${
+            all.map((m) => `${m.to.join(',')} « ${m.subject} »`).join('; ') || 'nothing'}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stop() {
+      if (!exit) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
 // Starts a server on a fresh copy of the seeded database. Resolves once /healthz answers 200.
-export async function startServer() {
+// { smtp: true }: the server sends its e-mails to an SMTP sink, read through `server.mail` (see startSmtpSink);
+// without it the server keeps its default SMTP address, where nothing listens.
+export async function startServer({ smtp = false } = {}) {
   if (!existsSync(BIN)) throw new Error(`no server binary at ${BIN} (build it, or set PASSERELLES_BIN)`);
   const template = await templateDb();
   const dir = await mkdtemp(join(tmpdir(), 'passerelles-e2e-'));
@@ -144,10 +241,11 @@ export async function startServer() {
   await writeFile(log, '');
   const seeded = `${template.seeded}${template.cached ? ', cached copy' : ''}`;
 
+  const mail = smtp ? await startSmtpSink(join(dir, 'mail')) : null;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['--db', db, '--listen', `127.0.0.1:${port}`, '--data-dir', DATA_DIR,
-    '--access-log', 'false', 'serve'],
+    '--access-log', 'false', ...(mail ? ['--smtp-url', mail.url] : []), 'serve'],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let output = '';
@@ -160,20 +258,24 @@ export async function startServer() {
 
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (exit) throw new Error(`server exited during start-up (${exit.code ?? exit.signal}):\n${output}`);
+    if (exit) {
+      await mail?.stop();
+      throw new Error(`server exited during start-up (${exit.code ?? exit.signal}):\n${output}`);
+    }
     try {
       const r = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (r.status === 200) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await mail?.stop();
       throw new Error(`server did not answer /healthz within 15 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
 
   return {
-    baseUrl, dir, db, seeded,
+    baseUrl, dir, db, seeded, mail,
     output: () => output,
     // SIGTERM, then SIGKILL after 15 s; throws if the server did not shut down cleanly.
     async stop() {
@@ -184,6 +286,7 @@ export async function startServer() {
         clearTimeout(timer);
       }
       const e = exit;
+      await mail?.stop();
       if (process.env.E2E_KEEP_TMP) console.log(`kept ${dir}`);
       else await rm(dir, { recursive: true, force: true });
       if (e.code !== 0) throw new Error(`server did not exit cleanly on SIGTERM (${e.code ?? e.signal}):\n${output}`);
@@ -195,11 +298,12 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
-// Registers before/after hooks for a test file: one server and one browser, shared by its tests.
-export function useEnvironment() {
+// Registers before/after hooks for a test file: one server and one browser, shared by its tests. `options` go to
+// startServer (e.g. { smtp: true }).
+export function useEnvironment(options = {}) {
   const env = {};
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer(options);
     env.browser = await launchBrowser();
     console.log(`server ${env.server.baseUrl} (${env.server.seeded}); Chromium ${env.browser.version()}`);
   }, { timeout: 240_000 });

@@ -32,9 +32,10 @@ std::string replace_params(const std::string& pattern, const std::string& value)
 const std::vector<std::string> kBadIds = {
     "abc", "0", "-1", "99999999999999999999999", "%00", "%C3%28", "1%27%20OR%201=1"};
 
-const std::vector<std::string> kFieldNames = {"name",          "first_name", "last_name", "email",   "kind",
-                                              "uai",           "siret",      "phone",     "website", "password",
-                                              "commune_insee", "query",      "q"};
+const std::vector<std::string> kFieldNames = {"name", "first_name", "last_name", "email", "kind", "uai", "siret",
+                                              "phone", "website", "password", "commune_insee", "query", "q",
+                                              // events: the event form, its status change, the group check-in
+                                              "title", "starts_on", "capacity", "status", "reason", "code", "girls"};
 
 std::vector<std::vector<std::pair<std::string, std::string>>> bad_forms() {
   std::vector<std::vector<std::pair<std::string, std::string>>> out;

@@ -30,6 +30,9 @@ struct Seeded {
   long long questionnaire_a = 0, answer_a = 0, quote_a = 0, survey_link_a = 0;
   std::string survey_token_a;  // the public token of A's survey link
   std::string token_b;         // bearer token of B's coordinator
+  // A's event and a booking of it; the event's door check-in token (public by design) and the booking's token.
+  long long event_a = 0, registration_a = 0;
+  std::string checkin_token_a, registration_token_a;
 };
 
 Seeded seed(store::Store& s) {
@@ -114,6 +117,25 @@ Seeded seed(store::Store& s) {
   d.answer_a = store::text_answers(s, scope, "", "", 1).answers.at(0).id;
   d.quote_a = store::quote_answer(s, d.territory_a, d.answer_a, author).id;
   store::set_quote_public(s, d.territory_a, d.quote_a, false, author);
+  // -- event seed --
+  // A draft event of A in a month (a draft is seen by no public page; its title has no marker all the same, the
+  // check-in page showing it) and a class booked for it, whose contact must never show to B.
+  s.write([&](soci::session& sql) {
+    std::string day = domain::add_days(domain::paris_day(now), 30);
+    d.checkin_token_a = "checkin-a-0123456789";
+    sql << "INSERT INTO events (territory_id, kind, title, starts_on, ends_on, place, capacity, status, "
+           "checkin_token, created_at, updated_at) VALUES (:t, 'visite_entreprise', 'Visite de A', :d, :e, 'Atelier', "
+           "30, 'draft', :k, :c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(day), soci::use(day), soci::use(d.checkin_token_a), soci::use(now),
+        soci::use(now), soci::into(d.event_a);
+    d.registration_token_a = "registration-a-0123456789";
+    std::string contact = kMarker + " inscrite";
+    sql << "INSERT INTO event_registrations (event_id, kind, status, places, token, code, contact_name, email, "
+           "class_level, girls, boys, adults, created_at, updated_at) VALUES (:e, 'class', 'booked', 22, :k, "
+           "'ABC123', :n, 'inscrite@zorglub.example', '4e', 10, 10, 2, :c, :u) RETURNING id",
+        soci::use(d.event_a), soci::use(d.registration_token_a), soci::use(contact), soci::use(now), soci::use(now),
+        soci::into(d.registration_a);
+  });
   return d;
 }
 
@@ -132,8 +154,12 @@ std::string rows_of_a(store::Store& s, const Seeded& d) {
 // The value to put in a path parameter so that it names one of A's records; "" when unknown.
 std::string id_for(const std::string& pattern, const std::string& param, const Seeded& d) {
   auto has = [&](const char* s) { return pattern.find(s) != std::string::npos; };
+  // The door's check-in page (/p/{token}): public by design, like the survey form.
+  if (param == "token" && has("/p/")) return d.checkin_token_a;
   if (param == "uai") return "0250001A";          // reference data is shared by design
   if (param == "token") return d.survey_token_a;  // the public survey form: anyone with the link, by design
+  if (param == "registration") return std::to_string(d.registration_a);
+  if (has("/evenements/")) return std::to_string(d.event_a);
   if (has("/enquetes/")) return std::to_string(d.survey_link_a);
   if (has("/organisations/")) return std::to_string(d.org_a);
   if (has("/personnes/") || has("/people/")) return std::to_string(d.person_a);
@@ -191,6 +217,8 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
   EXPECT_NE(a.get("/plan").body.find(kMarker + " Région"), std::string::npos) << "A sees its grant warning";
   EXPECT_NE(a.get("/retours").body.find(kMarker), std::string::npos) << "A reads its free-text answers";
   EXPECT_NE(a.get("/citations").body.find(kMarker), std::string::npos) << "A reads its quotes";
+  EXPECT_NE(a.get("/evenements/" + std::to_string(d.event_a) + "/gestion").body.find(kMarker), std::string::npos)
+      << "A reads the registrations of its event";
   auto convention = a.get("/plan/partenariats/" + std::to_string(d.partnership_a) + "/convention");
   EXPECT_NE(convention.header("content-disposition").find(kMarker), std::string::npos);
 
@@ -244,7 +272,8 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
     EXPECT_EQ(r.body.find(kMarker), std::string::npos) << "territory A's data leaked";
     EXPECT_EQ(r.body.find("zorglub.example"), std::string::npos) << "territory A's contact details leaked";
     // Reference data ({uai}) and the anonymous survey form (/q/{token}) are public by design.
-    bool is_public = route.pattern.find("{uai}") != std::string::npos || route.pattern.rfind("/q/", 0) == 0;
+    bool is_public = route.pattern.find("{uai}") != std::string::npos || route.pattern.rfind("/q/", 0) == 0 ||
+                     route.pattern.rfind("/p/", 0) == 0;
     if (route.pattern.find('{') != std::string::npos && !is_public) {
       EXPECT_TRUE(r.status == 403 || r.status == 404) << "got " << r.status;
     }

@@ -27,8 +27,7 @@ class EventsStore : public fixture::ActionWorld {
  protected:
   std::string today = domain::paris_day(store::now_unix());
 
-  domain::Event event(long long territory, int capacity, const std::string& status = "published",
-                      int in_days = 10) {
+  domain::Event event(long long territory, int capacity, const std::string& status = "published", int in_days = 10) {
     domain::Event e;
     e.territory_id = territory;
     e.kind = "visite_entreprise";
