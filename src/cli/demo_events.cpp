@@ -93,6 +93,12 @@ domain::Registration adult_booking(const std::string& name, const std::string& c
   return r;
 }
 
+// `day`, or the Monday after it when it falls on a weekend (visits happen on school days).
+std::string school_day(const std::string& day) {
+  long long weekday = ((domain::days_between("2024-01-01", day) % 7) + 7) % 7;  // 2024-01-01 was a Monday
+  return weekday >= 5 ? domain::add_days(day, 7 - weekday) : day;
+}
+
 // The next 8 March at least a week ahead.
 std::string next_march_8(const std::string& today) {
   int year = std::stoi(today.substr(0, 4));
@@ -140,7 +146,7 @@ void demo_events(store::Store& s, std::ostream& out) {
       e.kind = kind;
       e.title = title;
       e.description = description;
-      e.starts_on = domain::add_days(today, in_days);
+      e.starts_on = school_day(domain::add_days(today, in_days));
       e.start_time = start;
       e.end_time = end;
       e.organisation_id = host.organisation_id;
@@ -199,7 +205,7 @@ void demo_events(store::Store& s, std::ostream& out) {
     book(lab_id, class_booking(school_at(3), "Julien Ornans", "1re", 6, 6, 1, slug), true);  // waits
 
     // An open day of a lycée (no limit).
-    auto open_day = make("portes_ouvertes", "Portes ouvertes du lycée professionnel : filières industrielles", 23,
+    auto open_day = make("portes_ouvertes", "Portes ouvertes du lycée professionnel : filières industrielles", 50,
                          "09:00", "16:00", school.organisation_id ? school : company, 0, {"college", "tout_public"},
                          "Ateliers ouverts, démonstrations par les élèves de bac pro et BTS, rencontre avec des "
                          "ambassadrices.");
@@ -207,7 +213,7 @@ void demo_events(store::Store& s, std::ostream& out) {
 
     // A forum for women in reconversion and prescribers.
     auto forum =
-        make("forum_salon", cmq ? "Forum « L’industrie au féminin »" : "Job dating industrie au féminin", 30, "13:30",
+        make("forum_salon", cmq ? "Forum « L’industrie au féminin »" : "Job dating industrie au féminin", 44, "13:30",
              "17:30", company2.organisation_id ? company2 : company, 120, {"femmes_reconversion", "prescripteurs"},
              "Rencontrez des entreprises qui recrutent et des femmes qui ont changé de métier.");
     long long forum_id = insert(forum);

@@ -5,6 +5,10 @@
 // that really came, and the dashboard's people count for the month moves by exactly those. Every page on the way
 // passes axe-core (WCAG 2.1 AA) and logs no console error; /evenements.ics lists the new event.
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { useEnvironment, login, axeViolations, formatViolations, USERS } from './support.mjs';
 
@@ -238,3 +242,36 @@ test('publish → book a class → confirm by e-mail → check-in and attendance
       for (const p of opened) await p.context.close();
     }
   });
+
+// The demo's upcoming events, as the database holds them, are what the public feeds give, read by an independent
+// parser (Debian's python3-icalendar through tests/tools/check_ics.py).
+test('the iCalendar feeds list the demo\'s upcoming events of each territory', { timeout: 60_000 }, async () => {
+  const file = env.server.db.replace(/^sqlite:/, '');
+  const q = (sql) => JSON.parse(execFileSync('sqlite3', ['-json', file, sql], { encoding: 'utf8' }).trim() || '[]');
+  const today = parisDay();
+  const dir = mkdtempSync(join(tmpdir(), 'passerelles-ics-'));
+  try {
+    for (const [path, where] of [
+      ['/evenements.ics', ''],
+      ['/territoires/cmq-msi-bfc/evenements.ics', "AND t.slug = 'cmq-msi-bfc'"],
+      ['/territoires/ti-flandre-saint-omer/evenements.ics', "AND t.slug = 'ti-flandre-saint-omer'"],
+    ]) {
+      const rows = q(`SELECT e.title FROM events e JOIN territories t ON t.id = e.territory_id WHERE e.status <> 'draft'
+        AND e.ends_on >= '${today}' ${where} ORDER BY e.starts_on, e.start_time, e.id`);
+      assert.ok(rows.length >= (where ? 5 : 10), `the demo has several upcoming events (${path}: ${rows.length})`);
+      const res = await fetch(env.server.baseUrl + path);
+      assert.equal(res.status, 200, path);
+      const ics = join(dir, 'feed.ics');
+      writeFileSync(ics, Buffer.from(await res.arrayBuffer()));
+      const args = ['tests/tools/check_ics.py', ics, '--expect-count', String(rows.length)];
+      for (const r of rows) args.push('--expect-summary', r.title);
+      try {
+        execFileSync('/usr/bin/python3', args, { encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        assert.fail(`${path}: ${e.stderr || e.message}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
