@@ -82,6 +82,9 @@ sql() {
   else PGOPTIONS='-c client_min_messages=warning' psql -X -q -At -v ON_ERROR_STOP=1 "$2"; fi
 }
 
+# The rush comes from one address: lift the server's per-address booking limit (option booking_limit) for it.
+export PASSERELLES_BOOKING_LIMIT=$((requests + 1000))
+
 # start_sink DIR: the SMTP sink on a free port, writing DIR/NNNN.eml; exports PASSERELLES_SMTP_URL for the server.
 start_sink() {
   local dir=$1 port

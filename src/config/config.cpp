@@ -25,6 +25,8 @@ const std::vector<Option>& options() {
       {"jobs", "PASSERELLES_JOBS",
        "Run the scheduled work in the server (event reminders, lapsed bookings, erasure) every 5 minutes (true/false)",
        false, &Config::jobs},
+      {"booking_limit", "PASSERELLES_BOOKING_LIMIT",
+       "Anonymous event bookings accepted per client address and hour (429 beyond)", false, &Config::booking_limit},
       {"io_threads", "PASSERELLES_IO_THREADS", "Network threads", false, &Config::io_threads},
       {"db_threads", "PASSERELLES_DB_THREADS", "Worker threads for request handling and database work", false,
        &Config::db_threads},
@@ -124,7 +126,7 @@ void load_file_and_env(Config& cfg) {
 std::vector<std::string> validate(const Config& cfg) {
   std::vector<std::string> errors;
   for (const char* key : {"io_threads", "db_threads", "body_limit", "header_limit", "read_timeout", "shutdown_grace",
-                          "session_idle_minutes", "session_max_hours"}) {
+                          "session_idle_minutes", "session_max_hours", "booking_limit"}) {
     const Option* o = find_option(key);
     long long v = 0;
     if (!parse_int(cfg.*(o->member), v) || v <= 0)

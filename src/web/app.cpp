@@ -191,6 +191,16 @@ void LoginLimiter::success(const std::string& key) {
   entries_.erase(key);
 }
 
+bool HourlyQuota::take(const std::string& key, long long limit, long long now) {
+  std::lock_guard<std::mutex> g(mu_);
+  if (hits_.size() > 100000) hits_.clear();  // bounded memory under a flood
+  auto& times = hits_[key];
+  std::erase_if(times, [&](long long t) { return t <= now - 3600; });
+  if (static_cast<long long>(times.size()) >= limit) return false;
+  times.push_back(now);
+  return true;
+}
+
 // ---- context ------------------------------------------------------------------------------------
 
 Data errors_data(const domain::Errors& e) {

@@ -72,6 +72,19 @@ class LoginLimiter {
   std::map<std::string, Entry> entries_;
 };
 
+// Counts what a key did over the last hour (anonymous bookings per client address and per e-mail address), so that
+// a public form cannot be used to flood an event or to send e-mails to strangers. Memory stays bounded.
+class HourlyQuota {
+ public:
+  // True, and counted, when `key` did it fewer than `limit` times in the hour before `now`; false (not counted)
+  // otherwise.
+  bool take(const std::string& key, long long limit, long long now);
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::vector<long long>> hits_;
+};
+
 struct App;
 
 // survey: anyone, without session, CSRF token or cookie set by the application (the anonymous survey form; a
@@ -120,6 +133,7 @@ struct App {
   mail::Mailer mailer;
   http::Router router;
   LoginLimiter login_limiter;
+  HourlyQuota booking_quota;  // anonymous event bookings (option booking_limit per address; 10 per e-mail)
   bool secure_cookies = false;
   std::string session_cookie;  // "__Host-passerelles" behind HTTPS, "passerelles" otherwise
   std::string csrf_cookie;

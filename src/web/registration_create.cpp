@@ -3,10 +3,16 @@
 // full event puts the booking on the waiting list; a closed or past one says so (409). The private link is
 // e-mailed; when that fails the page says so and shows the link anyway.
 #include "mail/event_mail.hpp"
+#include "store/accounts.hpp"
 #include "web/event_public_support.hpp"
 #include "web/handlers.hpp"
 
 namespace passerelles::web {
+
+namespace {
+// A teacher books a few classes; more bookings for one e-mail address within an hour are refused.
+constexpr long long kBookingsPerEmailHour = 10;
+}  // namespace
 
 http::Response registration_create(Ctx& c) {
   auto e = store::event_by_id(c.app.store, 0, c.req.param_id("id"));
@@ -17,6 +23,13 @@ http::Response registration_create(Ctx& c) {
   domain::normalise(r);
   domain::merge_into(errors, domain::validate(r));
   if (!errors.empty()) return event_page(c, *e, form, form_errors(errors, r.kind), 422);
+  // Each booking sends an e-mail: a client address or an e-mail address that books too often is slowed down.
+  long long now = store::now_unix();
+  if (!c.app.booking_quota.take("addr:" + c.req.remote_addr, c.app.cfg.int_option("booking_limit"), now) ||
+      !c.app.booking_quota.take("mail:" + r.email, kBookingsPerEmailHour, now))
+    return event_page(c, *e, form, {}, 429,
+                      "Trop d’inscriptions envoyées en peu de temps depuis cette connexion ou pour cette adresse "
+                      "e-mail : réessayez dans une heure, ou écrivez à l’organisatrice. Rien n’a été enregistré.");
 
   auto booked = store::book(c.app.store, e->id, r, paris_today());
   switch (booked.status) {

@@ -727,4 +727,36 @@ TEST_P(EventsPublicHttp, EmbeddableListCanBeFramedByAnySite) {
   EXPECT_TRUE(contains(list.body, "/evenements/integrer?territoire=ta&amp;amp;limite=10"));
 }
 
+TEST_P(EventsPublicHttp, BookingsAreLimitedPerAddressAndPerEmail) {
+  {
+    config::Config cfg;
+    cfg.booking_limit = "3";  // per client address and hour
+    TestServer srv(GetParam(), cfg);
+    World w = seed(srv.store());
+    long long id =
+        add_event(srv.store(), w, {w.ta, "Forum des métiers", 8, 0, "forum_salon", {"tout_public"}, "25056"});
+    Client c(srv.port());
+    for (int i = 0; i < 3; ++i)
+      ASSERT_EQ(book(c, id, adult_form("femme" + std::to_string(i) + "@exemple.fr")).status, 303) << i;
+    auto refused = book(c, id, adult_form("femme9@exemple.fr"));
+    EXPECT_EQ(refused.status, 429);
+    EXPECT_TRUE(contains(refused.body, "Trop d’inscriptions envoyées en peu de temps")) << refused.body;
+    EXPECT_TRUE(contains(refused.body, "Rien n’a été enregistré."));
+    EXPECT_EQ(fixture::count_rows(srv.store(), "event_registrations"), 3);
+  }
+
+  // One e-mail address books at most 10 times an hour, whatever the address limit.
+  config::Config wide;
+  wide.booking_limit = "100";
+  TestServer srv2(GetParam(), wide);
+  World w2 = seed(srv2.store());
+  long long id2 =
+      add_event(srv2.store(), w2, {w2.ta, "Forum des métiers", 8, 0, "forum_salon", {"tout_public"}, "25056"});
+  Client c2(srv2.port());
+  for (int i = 0; i < 10; ++i) ASSERT_EQ(book(c2, id2, adult_form("meme@exemple.fr")).status, 303) << i;
+  EXPECT_EQ(book(c2, id2, adult_form("meme@exemple.fr")).status, 429);
+  EXPECT_EQ(book(c2, id2, adult_form("autre@exemple.fr")).status, 303);
+  EXPECT_EQ(fixture::count_rows(srv2.store(), "event_registrations"), 11);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, EventsPublicHttp, ::testing::ValuesIn(fixture::engines()));
