@@ -304,14 +304,6 @@ std::optional<Head> lock_action(soci::session& sql, long long territory_id, long
 
 // ---- checking and writing -----------------------------------------------------------------------------------------
 
-std::vector<std::string> territory_departments(soci::session& sql, long long territory_id) {
-  std::string deps;
-  sql << "SELECT departments FROM territories WHERE id = :t", use(territory_id), into(deps);
-  std::vector<std::string> out;
-  for (const auto& d : domain::split_list(deps)) out.push_back(domain::department_code3(d));
-  return out;
-}
-
 // Resolves `group` (same_group_as) to its group's first session and locks that row; "" or a French message.
 // Writers lock a group's first session before any of its follow-ups (rejecting or deleting a first session
 // locks it, then its follow-ups), so the first session is found without a lock, then locked, then re-checked.
@@ -623,6 +615,14 @@ bool delete_action(Store& s, long long territory_id, long long id, const Author&
     audit(sql, territory_id, by.user_id, by.label, "delete", "action", id, head->title);
     return true;
   });
+}
+
+std::vector<std::string> detail::territory_departments(soci::session& sql, long long territory_id) {
+  std::string deps;
+  sql << "SELECT departments FROM territories WHERE id = :t", use(territory_id), into(deps);
+  std::vector<std::string> out;
+  for (const auto& d : domain::split_list(deps)) out.push_back(domain::department_code3(d));
+  return out;
 }
 
 std::optional<domain::Action> detail::load_action_in(soci::session& sql, long long territory_id, long long id) {

@@ -343,12 +343,7 @@ WriteResult sync_action(soci::session& sql, const domain::Event& e, const Author
   a.audience = {};
   a.classes.clear();
   a.school_ids.clear();
-  std::vector<std::string> departments;
-  {
-    std::string deps;
-    sql << "SELECT departments FROM territories WHERE id = :t", use(e.territory_id), into(deps);
-    for (const auto& d : domain::split_list(deps)) departments.push_back(domain::department_code3(d));
-  }
+  const std::vector<std::string> departments = territory_departments(sql, e.territory_id);
   auto index_of = [](std::string_view code) {
     const auto& cats = domain::audience_categories();
     for (std::size_t k = 0; k < cats.size(); ++k)

@@ -54,5 +54,7 @@ std::string with_changes(const std::string& name, const std::string& changed);
 WriteResult insert_action_in(soci::session& sql, const domain::Action& a, const Author& by);
 WriteResult update_action_in(soci::session& sql, const domain::Action& a, const Author& by);
 std::optional<domain::Action> load_action_in(soci::session& sql, long long territory_id, long long id);
+// The territory's départements, 3 characters each ('025').
+std::vector<std::string> territory_departments(soci::session& sql, long long territory_id);
 
 }  // namespace passerelles::store::detail

@@ -68,7 +68,7 @@ http::Response checkin_create(Ctx& c) {
       m.girls + m.boys + m.adults + m.people == 0)
     errors["counts"] = "Indiquez combien de personnes sont venues.";
   if (!errors.empty()) return checkin_page(c, *e, errors, 422);
-  auto saved = store::check_in(c.app.store, e->checkin_token, code, m, paris_today());
+  auto saved = store::check_in(c.app.store, e->checkin_token, code, m, plan_today());
   if (!saved.ok()) {
     domain::Errors shown = saved.errors;
     if (shown.empty()) shown["code"] = "Ce pointage n’a pas pu être enregistré.";

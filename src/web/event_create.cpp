@@ -16,7 +16,7 @@ http::Response event_create(Ctx& c) {
   e.created_by = c.actor->user.id;
   e.status = c.req.form("publish") == "1" ? "published" : "draft";
   domain::normalise(e);
-  domain::merge_into(errors, domain::validate(e, paris_today(), true));
+  domain::merge_into(errors, domain::validate(e, plan_today(), true));
   check_host(c, e, errors);
   if (!errors.empty()) return event_form(c, e, errors, 422);
   auto saved = store::insert_event(c.app.store, e, author_of(c));

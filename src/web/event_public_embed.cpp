@@ -37,7 +37,7 @@ http::Response event_public_embed(Ctx& c) {
   int limit = std::clamp(parse_int(c.req.query("limite"), kDefaultLimit), 1, kMaxLimit);
   List events;
   if (status == 200)
-    for (const auto& e : store::upcoming_events(c.app.store, territory_id, paris_today(), limit)) {
+    for (const auto& e : store::upcoming_events(c.app.store, territory_id, plan_today(), limit)) {
       Data item = event_card_data(e);
       if (territory_id) item.set("territory", false);  // the frame names its territory once, in its heading
       events.push_back(item);

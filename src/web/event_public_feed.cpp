@@ -25,7 +25,7 @@ http::Response event_public_feed(Ctx& c) {
     filename = "evenements-" + t->slug + ".ics";
   }
   std::vector<domain::IcsEvent> events;
-  for (const auto& e : store::upcoming_events(c.app.store, territory_id, paris_today(), kMaxFeedEvents))
+  for (const auto& e : store::upcoming_events(c.app.store, territory_id, plan_today(), kMaxFeedEvents))
     events.push_back(mail::ics_of(e, c.app.cfg.base_url(), false));
   return ics_response(domain::ics_calendar(events, name), filename, true);
 }

@@ -116,7 +116,7 @@ void set_month_grid(Data& d, const std::vector<domain::Event>& events, const std
 
 http::Response event_public_index(Ctx& c) {
   const auto& r = c.req;
-  std::string today = paris_today();
+  std::string today = plan_today();
   store::EventFilter f;
   Data d;
 

@@ -290,7 +290,7 @@ BookingForm default_booking_form(const domain::Event& e) {
 
 http::Response event_page(Ctx& c, const domain::Event& e, const BookingForm& typed, const domain::Errors& errors,
                           int status, const std::string& notice) {
-  std::string today = paris_today();
+  std::string today = plan_today();
   Data d = event_card_data(e);
   set_text(d, "cancel_reason", e.cancel_reason);
   set_text(d, "address", e.online() ? std::string() : e.address);
@@ -332,7 +332,7 @@ http::Response registration_page(Ctx& c, const store::RegistrationView& v, const
                                  const domain::Errors& errors, int status, const std::string& state) {
   const auto& r = v.registration;
   const auto& e = v.event;
-  std::string today = paris_today();
+  std::string today = plan_today();
   Data d;
   d.set("token", r.token);
   d.set("event", event_card_data(e));

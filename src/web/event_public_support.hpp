@@ -1,7 +1,8 @@
 // Shared by the public event pages and the private registration pages: an event's French display values, the
 // booking form (raw values, parsing by kind, errors by form field), the public and private pages that forms
-// re-render, and the headers of private, calendar and embeddable responses. Today in Paris (paris_today) and the
-// sending of e-mails (send_mails, promoted_mails) come from web/event_support.hpp, shared with the organisers.
+// re-render, and the headers of private, calendar and embeddable responses. Today in Paris is plan_today
+// (web/plan_support.hpp); the sending of e-mails (send_mails, promoted_mails) comes from web/event_support.hpp,
+// shared with the organisers.
 #pragma once
 #include <string>
 #include <vector>

@@ -93,10 +93,6 @@ std::vector<std::pair<long long, std::string>> own_organisations(Ctx& c) {
   return store::organisations_of_user(c.app.store, c.territory_id(), c.actor->user.id);
 }
 
-std::string paris_today() {
-  return domain::paris_day(store::now_unix());
-}
-
 int send_mails(Ctx& c, const std::vector<mail::Message>& messages) {
   int sent = 0;
   for (const auto& m : messages) {
@@ -226,7 +222,7 @@ http::Response event_form(Ctx& c, const domain::Event& e, const domain::Errors& 
   if (errors.count("ambassador_ids")) d.set("ambassadors_error", errors.at("ambassador_ids"));
   set_error(d, errors, "ambassadors");
   d.set("publish", c.req.method == "POST" ? c.req.form("publish") == "1" : false);
-  d.set("today", paris_today());
+  d.set("today", plan_today());
 
   long long t = c.territory_id();
   bool all = organises_all(c);

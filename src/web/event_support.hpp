@@ -10,6 +10,7 @@
 #include "mail/mailer.hpp"
 #include "store/events.hpp"
 #include "web/app.hpp"
+#include "web/plan_support.hpp"
 
 namespace passerelles::web {
 
@@ -20,9 +21,6 @@ bool can_organise(const Ctx& c);
 bool organises_all(const Ctx& c);
 // The organisations a contact may host events for (empty for coordinators, who may pick any).
 std::vector<std::pair<long long, std::string>> own_organisations(Ctx& c);
-
-// "Aujourd'hui" in Paris, 'YYYY-MM-DD'.
-std::string paris_today();
 
 // Sends the messages (one failure does not stop the others; failures are logged) and returns how many left.
 int send_mails(Ctx& c, const std::vector<mail::Message>& messages);

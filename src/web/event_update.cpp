@@ -15,7 +15,7 @@ http::Response event_update(Ctx& c) {
   domain::Errors errors;
   domain::Event e = event_from_form(c.req, *stored, errors);
   domain::normalise(e);
-  domain::merge_into(errors, domain::validate(e, paris_today(), false));
+  domain::merge_into(errors, domain::validate(e, plan_today(), false));
   check_host(c, e, errors);
   if (!errors.empty()) return event_form(c, e, errors, 422);
   std::vector<domain::Registration> promoted;

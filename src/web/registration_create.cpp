@@ -31,7 +31,7 @@ http::Response registration_create(Ctx& c) {
                       "Trop d’inscriptions envoyées en peu de temps depuis cette connexion ou pour cette adresse "
                       "e-mail : réessayez dans une heure, ou écrivez à l’organisatrice. Rien n’a été enregistré.");
 
-  auto booked = store::book(c.app.store, e->id, r, paris_today());
+  auto booked = store::book(c.app.store, e->id, r, plan_today());
   switch (booked.status) {
     case store::WriteResult::Status::ok: break;
     case store::WriteResult::Status::not_found: return c.not_found();
