@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "domain/text.hpp"
+#include "media/image.hpp"
 #include "store/accounts.hpp"
 #include "store/row.hpp"
 #include "store/write_support.hpp"
@@ -99,10 +100,7 @@ std::string accepted_labels(const std::vector<std::string>& accepted) {
 
 std::string sniff_content_type(const std::string& bytes) {
   if (starts_with(bytes, "%PDF-")) return "application/pdf";
-  if (starts_with(bytes, "\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts_with(bytes, std::string_view("\x89PNG\r\n\x1A\n", 8))) return "image/png";
-  if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.compare(8, 4, "WEBP") == 0) return "image/webp";
-  return "";
+  return std::string(media::image_content_type(bytes));
 }
 
 FileResult store_file(Store& s, long long territory_id, const std::string& name, const std::string& bytes,
