@@ -66,6 +66,7 @@ int cmd_serve(const config::Config& cfg) {
   so.io_threads = cfg.int_option("io_threads");
   so.worker_threads = cfg.int_option("db_threads");
   so.body_limit = static_cast<std::size_t>(cfg.int_option("body_limit"));
+  so.upload_limit = static_cast<std::size_t>(cfg.int_option("upload_limit"));
   so.header_limit = static_cast<std::size_t>(cfg.int_option("header_limit"));
   so.read_timeout_seconds = cfg.int_option("read_timeout");
   so.shutdown_grace_seconds = cfg.int_option("shutdown_grace");

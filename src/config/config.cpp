@@ -32,6 +32,8 @@ const std::vector<Option>& options() {
        &Config::db_threads},
       {"body_limit", "PASSERELLES_BODY_LIMIT", "Largest request body in bytes (413 beyond)", false,
        &Config::body_limit},
+      {"upload_limit", "PASSERELLES_UPLOAD_LIMIT",
+       "Largest upload in bytes on photo and video routes (portraits; 413 beyond)", false, &Config::upload_limit},
       {"header_limit", "PASSERELLES_HEADER_LIMIT", "Largest request header block in bytes (431 beyond)", false,
        &Config::header_limit},
       {"read_timeout", "PASSERELLES_READ_TIMEOUT", "Seconds to wait for a request before closing the connection", false,
@@ -125,8 +127,8 @@ void load_file_and_env(Config& cfg) {
 
 std::vector<std::string> validate(const Config& cfg) {
   std::vector<std::string> errors;
-  for (const char* key : {"io_threads", "db_threads", "body_limit", "header_limit", "read_timeout", "shutdown_grace",
-                          "session_idle_minutes", "session_max_hours", "booking_limit"}) {
+  for (const char* key : {"io_threads", "db_threads", "body_limit", "upload_limit", "header_limit", "read_timeout",
+                          "shutdown_grace", "session_idle_minutes", "session_max_hours", "booking_limit"}) {
     const Option* o = find_option(key);
     long long v = 0;
     if (!parse_int(cfg.*(o->member), v) || v <= 0)

@@ -18,6 +18,7 @@ struct Config {
   std::string io_threads = "1";
   std::string db_threads = "4";
   std::string body_limit = "10485760";
+  std::string upload_limit = "104857600";
   std::string header_limit = "16384";
   std::string read_timeout = "30";
   std::string shutdown_grace = "10";

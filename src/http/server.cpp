@@ -46,6 +46,12 @@ std::string gzip(std::string_view data) {
 
 namespace {
 
+// Upload routes (portrait photos and videos) accept bodies up to ServerOptions::upload_limit.
+bool is_upload_target(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  return path.ends_with("/photo") || path.ends_with("/video");
+}
+
 // The defaults of add_security_headers, in the order they are added.
 constexpr std::pair<std::string_view, std::string_view> security_headers[] = {
     {"Content-Security-Policy",
@@ -201,7 +207,7 @@ struct Server::Impl {
         stream.expires_after(std::chrono::seconds(opts.read_timeout_seconds));
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(opts.header_limit));
-        parser.body_limit(opts.body_limit);
+        parser.body_limit(std::max(opts.body_limit, opts.upload_limit));
         beast::error_code ec;
         co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
         if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
@@ -222,7 +228,11 @@ struct Server::Impl {
           break;
         }
         auto& hdr = parser.get();
-        if (hdr.has_content_length() && parser.content_length() && *parser.content_length() > opts.body_limit) {
+        const bool upload = is_upload_target(hdr.target());
+        const std::size_t limit = upload ? std::max(opts.body_limit, opts.upload_limit) : opts.body_limit;
+        parser.body_limit(limit);
+        if (upload) stream.expires_after(std::chrono::seconds(10 * opts.read_timeout_seconds));
+        if (hdr.has_content_length() && parser.content_length() && *parser.content_length() > limit) {
           co_await write_response(stream, early, simple_error(413, "Payload Too Large"), false, false);
           break;
         }

@@ -16,6 +16,9 @@ struct ServerOptions {
   int worker_threads = 4;  // handlers (and so database work) run here, never on the network threads
   std::size_t body_limit = std::size_t{10} * 1024 * 1024;
   std::size_t header_limit = std::size_t{16} * 1024;
+  // Uploads (a path ending in /photo or /video: portraits' photos and MP4 videos) may be larger, so that the
+  // handler can refuse an oversized photo with a message next to the field; they get 10 times the read timeout.
+  std::size_t upload_limit = std::size_t{100} * 1024 * 1024;
   int read_timeout_seconds = 30;
   int shutdown_grace_seconds = 10;
   bool access_log = true;

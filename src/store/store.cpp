@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <regex>
@@ -119,7 +120,19 @@ std::string dialect_sql(const std::string& sql, Dialect d) {
       {"@REAL@", {"REAL", "DOUBLE PRECISION"}},
       {"@BIGINT@", {"INTEGER", "BIGINT"}},
   };
-  std::string out = sql;
+  // A line starting with @SQLITE@ or @POSTGRESQL@ is kept, without its tag, on that engine only.
+  std::string out;
+  out.reserve(sql.size());
+  const std::string mine = d == Dialect::sqlite ? "@SQLITE@" : "@POSTGRESQL@";
+  const std::string other = d == Dialect::sqlite ? "@POSTGRESQL@" : "@SQLITE@";
+  for (std::size_t pos = 0; pos < sql.size();) {
+    std::size_t end = sql.find('\n', pos);
+    std::string_view line(sql.data() + pos, (end == std::string::npos ? sql.size() : end + 1) - pos);
+    pos += line.size();
+    if (line.starts_with(other)) continue;
+    if (line.starts_with(mine)) line.remove_prefix(mine.size());
+    out += line;
+  }
   for (const auto& [word, forms] : words) {
     const std::string& rep = d == Dialect::sqlite ? forms.first : forms.second;
     for (std::size_t p = out.find(word); p != std::string::npos; p = out.find(word, p + rep.size()))
@@ -127,6 +140,28 @@ std::string dialect_sql(const std::string& sql, Dialect d) {
   }
   return out;
 }
+
+namespace {
+
+std::string upper_trimmed(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  std::size_t e = s.find_last_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  std::string out = s.substr(b, e - b + 1);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool in_trigger(const std::string& statement) {
+  return upper_trimmed(statement).starts_with("CREATE TRIGGER");
+}
+
+bool ends_with_end(const std::string& statement) {
+  std::string u = upper_trimmed(statement);
+  return u.size() > 4 && u.ends_with("END") && std::isspace(static_cast<unsigned char>(u[u.size() - 4]));
+}
+
+}  // namespace
 
 std::vector<std::string> split_statements(const std::string& script) {
   std::vector<std::string> out;
@@ -141,6 +176,11 @@ std::vector<std::string> split_statements(const std::string& script) {
     }
     if (c == '\'') in_quote = !in_quote;
     if (!in_quote && c == ';') {
+      // Inside a trigger's BEGIN … END the statements' semicolons do not end the CREATE TRIGGER.
+      if (in_trigger(cur) && !ends_with_end(cur)) {
+        cur += c;
+        continue;
+      }
       if (cur.find_first_not_of(" \t\r\n") != std::string::npos) out.push_back(cur);
       cur.clear();
       continue;
@@ -245,7 +285,8 @@ void Store::truncate_all_for_tests() {
     std::string name;
     if (dialect_ == Dialect::sqlite) {
       soci::statement st = (sql.prepare << "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                           "'sqlite_%' AND name <> 'schema_migrations' AND sql NOT LIKE '%VIRTUAL%'",
+                                           "'sqlite_%' AND name <> 'schema_migrations' AND sql NOT LIKE '%VIRTUAL%' "
+                                           "AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\'",
                             soci::into(name));
       st.execute();
       while (st.fetch()) tables.push_back(name);

@@ -176,4 +176,12 @@ http::Response event_door_asset(Ctx& c);
 http::Response checkin_show(Ctx& c);
 http::Response checkin_create(Ctx& c);
 
+// -- collective member handlers --
+
+// -- gallery handlers --
+
+// -- portrait editing handlers --
+
+// -- kit handlers --
+
 }  // namespace passerelles::web

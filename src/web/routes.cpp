@@ -175,6 +175,18 @@ void add_routes(App& app) {
   app.route("POST", "/inscriptions/{token}/annuler", A::anyone, registration_cancel);
   app.route("GET", "/inscriptions/{token}/evenement.ics", A::anyone, registration_ics);
 
+  // The collective: members' profiles, invitations, public applications, leaving, animation (/collectif…).
+  // -- collective member routes --
+
+  // Portraits: public gallery, a page per portrait, photos and videos, embed, portrait API (/portraits…).
+  // -- gallery routes --
+
+  // Portraits: editing, uploads, publication, campaigns and posters (/collectif/portraits…, /collectif/mon-portrait).
+  // -- portrait editing routes --
+
+  // Discourse kit and internal networks (/collectif/kit…, /collectif/reseaux…, /reseaux/{slug}).
+  // -- kit routes --
+
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --
   app.route("GET", "/tableau-de-bord/export.csv", A::user, indicator_csv);

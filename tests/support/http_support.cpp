@@ -35,6 +35,7 @@ TestServer::TestServer(const std::string& engine, config::Config cfg, const std:
   so.access_log = false;
   so.trust_proxy = cfg.bool_option("trust_proxy");
   so.body_limit = static_cast<std::size_t>(cfg.int_option("body_limit"));
+  so.upload_limit = static_cast<std::size_t>(cfg.int_option("upload_limit"));
   so.header_limit = static_cast<std::size_t>(cfg.int_option("header_limit"));
   so.read_timeout_seconds = cfg.int_option("read_timeout");
   so.shutdown_grace_seconds = cfg.int_option("shutdown_grace");
