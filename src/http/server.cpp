@@ -144,6 +144,12 @@ struct Server::Impl {
         500);
   }
 
+  // 413, in French, with the limit in megabytes (uploads are refused here before any handler sees them).
+  static Response too_large(std::size_t limit) {
+    return simple_error(413, "Payload Too Large — fichier ou formulaire trop volumineux : la limite est de " +
+                                 std::to_string(limit / (1024 * 1024)) + " Mo.");
+  }
+
   static Response simple_error(int status, const std::string& message) {
     Response r = Response::text(message + "\n", status);
     return r;
@@ -220,7 +226,8 @@ struct Server::Impl {
           break;
         }
         if (ec == bhttp::error::body_limit) {  // Content-Length already over the limit
-          co_await write_response(stream, early, simple_error(413, "Payload Too Large"), false, false);
+          co_await write_response(stream, early, too_large(std::max(opts.body_limit, opts.upload_limit)), false,
+                                  false);
           break;
         }
         if (ec) {
@@ -233,7 +240,7 @@ struct Server::Impl {
         parser.body_limit(limit);
         if (upload) stream.expires_after(std::chrono::seconds(10 * opts.read_timeout_seconds));
         if (hdr.has_content_length() && parser.content_length() && *parser.content_length() > limit) {
-          co_await write_response(stream, early, simple_error(413, "Payload Too Large"), false, false);
+          co_await write_response(stream, early, too_large(limit), false, false);
           break;
         }
         if (beast::iequals(hdr[bhttp::field::expect], "100-continue")) {
@@ -243,7 +250,7 @@ struct Server::Impl {
         if (!parser.is_done()) {
           co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
           if (ec == bhttp::error::body_limit) {
-            co_await write_response(stream, early, simple_error(413, "Payload Too Large"), false, false);
+            co_await write_response(stream, early, too_large(limit), false, false);
             break;
           }
           if (ec == beast::error::timeout || ec == asio::error::eof || ec == bhttp::error::end_of_stream) break;

@@ -3,6 +3,7 @@
 // domain::public_portrait keeps; the search index (portraits.search, FTS5 on SQLite, GIN on PostgreSQL) holds
 // only those fields, and '' for anything unpublished.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 #include "domain/collective.hpp"
 #include "store/directory.hpp"
 #include "store/store.hpp"
+
+namespace passerelles::media {
+struct ProcessedImage;
+}
 
 namespace passerelles::store {
 
@@ -74,10 +79,22 @@ struct PhotoVariantBytes {
 };
 bool set_portrait_photo(Store& s, long long territory_id, long long portrait_id,
                         const std::vector<PhotoVariantBytes>& variants);
+// The variants of an accepted photo as set_portrait_photo takes them: "160", "480", "1024" (those narrower than
+// the photo) in WebP and JPEG, and "full" in JPEG. Empty when the photo was refused (img.error set). In
+// store/portrait_import.cpp.
+std::vector<PhotoVariantBytes> photo_variants(const media::ProcessedImage& img);
 bool remove_portrait_photo(Store& s, long long territory_id, long long portrait_id);
 // An uploaded MP4 (checked by the caller) replaces the previous one; 0 removes it.
 bool set_portrait_video(Store& s, long long territory_id, long long portrait_id, const std::string& mp4_bytes);
 bool remove_portrait_video(Store& s, long long territory_id, long long portrait_id);
+
+// Within the caller's transaction (used by store/ambassadors.cpp): rewrites one portrait's search column from
+// its current row; deletes every portrait of an ambassador with its photos' and video's media rows.
+void refresh_portrait_search_in(soci::session& sql, long long portrait_id);
+void delete_portraits_of_ambassador_in(soci::session& sql, long long ambassador_id);
+
+// Published since `since` (Unix seconds) in the territory, newest first (the monthly digest).
+std::vector<domain::PublicPortrait> portraits_published_since(Store& s, long long territory_id, long long since);
 
 // ---- public side -------------------------------------------------------------------------------------------
 
@@ -88,6 +105,16 @@ std::optional<domain::PublicPortrait> portrait_by_slug_public(Store& s, std::str
 // video, only when published with consent to "photo" / "video"; 0 otherwise.
 long long public_photo_media(Store& s, std::string_view slug, std::string_view variant, std::string_view format);
 long long public_video_media(Store& s, std::string_view slug);
+// The photo variants of the given portraits that the public may see (published, consent to "photo"), by portrait
+// id, narrowest first: the pages build <picture>, srcset and width/height from them (a small photo has no 1024 or
+// even 480 variant: thumbnails are never upscaled).
+struct PhotoVariantInfo {
+  std::string variant;  // "160", "480", "1024", "full"
+  std::string format;   // "webp" | "jpeg"
+  int width = 0, height = 0;
+};
+std::map<long long, std::vector<PhotoVariantInfo>> public_photo_variants(Store& s,
+                                                                         const std::vector<long long>& portrait_ids);
 // The same portrait all day long for everyone: the published portraits ordered by id, index = days since
 // 1970-01-01 (Paris day) modulo their count. nullopt when none is published.
 std::optional<domain::PublicPortrait> portrait_of_the_day(Store& s, std::string_view paris_day);
@@ -106,6 +133,7 @@ std::vector<std::pair<std::string, std::string>> public_territories(Store& s);  
 struct PortraitImportReport {
   long long created = 0, updated = 0, rejected = 0, photos = 0;
   std::vector<std::string> errors;  // « ligne 12 : métier manquant » — French, with the line number
+  std::string error;                // the file as a whole was refused (empty, no job column): nothing written
 };
 // Lines already imported (same campaign, first and last name, job) are updated, not duplicated. A bad line
 // (missing job, unknown domain, bad photo…) is reported and skipped; the others are kept.

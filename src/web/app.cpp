@@ -273,6 +273,9 @@ std::optional<Data> Ctx::me_data() const {
   u.set("is_organiser",
         actor->user.territory_id != 0 && (role == domain::Role::coordinator || role == domain::Role::school_contact ||
                                           role == domain::Role::company_contact));
+  // The collective's pages (/collectif…): its members and the coordinators of a territory.
+  u.set("is_collective", actor->user.territory_id != 0 &&
+                             (role == domain::Role::coordinator || role == domain::Role::ambassador));
   return u;
 }
 
