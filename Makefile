@@ -5,7 +5,7 @@ BUILD ?= build
 DB ?= sqlite:var/passerelles.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys bench-events lint fmt clean
+.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys bench-events bench-gallery lint fmt clean
 
 all: build
 
@@ -37,6 +37,7 @@ bench: install build
 	@bench/dashboard.sh
 	@bench/surveys.sh
 	@bench/events.sh
+	@bench/gallery.sh
 
 # The dashboard at 50,000 and 5,000,000 actions on SQLite and PostgreSQL (bench/dashboard.sh; ~30 min).
 bench-dashboard: install build
@@ -51,6 +52,11 @@ bench-surveys: install build
 # database (bench/events.sh; a few seconds; set PASSERELLES_BENCH_PG=postgresql://… to add PostgreSQL).
 bench-events: install build
 	@bench/events.sh
+
+# The public gallery with 10,000 portraits, one filter and a search word, vs nginx; the search at 1,000 and 100,000
+# portraits (bench/gallery.sh; ~2 min; SQLite).
+bench-gallery: install build
+	@bench/gallery.sh
 
 install-lint:
 	@scripts/install.sh lint

@@ -60,6 +60,14 @@ int run(int argc, char** argv) {
     sub->add_flag("--quiet", io.quiet, "No progress bar");
     sub->callback([&io, what = what] { io.what = what; });
   }
+  auto* import_portraits =
+      import->add_subcommand("portraits", "A campaign of portraits from a CSV file and a folder of photos");
+  import_portraits->add_option("file", io.file, "CSV file (docs/collective.md lists its columns)")->required();
+  import_portraits->add_option("--photos", io.photos, "Folder of the photo files named in the CSV");
+  import_portraits->add_option("--campaign", io.campaign, "Campaign name, e.g. \"Femmes et Microtechniques 2019\"")
+      ->required();
+  import_portraits->add_option("--territory", io.territory, "Territory slug (needed when there are several)");
+  import_portraits->callback([&io] { io.what = "portraits"; });
 
   auto* exp = app.add_subcommand("export", "Export data");
   exp->require_subcommand(1);

@@ -7,7 +7,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_actions.hpp"
+#include "cli/demo_collective.hpp"
 #include "cli/demo_events.hpp"
+#include "cli/demo_kit.hpp"
+#include "cli/demo_portraits.hpp"
 #include "cli/demo_surveys.hpp"
 #include "domain/directory.hpp"
 #include "domain/text.hpp"
@@ -257,9 +260,12 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
     }
     std::cout << "demo: territory " << slug << " with " << org_ids.size() << " organisations\n";
   }
-  demo_actions(*store);  // action plans and two school years of actions
-  demo_surveys(*store);  // questionnaires and anonymous answers on recent actions
-  demo_events(*store);   // upcoming events with bookings
+  demo_actions(*store);      // action plans and two school years of actions
+  demo_surveys(*store);      // questionnaires and anonymous answers on recent actions
+  demo_events(*store);       // upcoming events with bookings
+  demo_ambassadors(*store);  // the collective's members, invitations and applications
+  demo_portraits(*store);    // portrait campaigns imported from CSV with generated photos
+  demo_kit(*store);          // the discourse kit's pages and resources, internal networks
   std::cout << "demo: accounts (password " << kDemoPassword
             << "): admin@passerelles.demo, coordinatrice@cmq-msi-bfc.demo, "
                "coordinatrice@ti-flandre-saint-omer.demo, and ambassadrice@…, financeur@…, enseignant@…, rh@…, "

@@ -1,12 +1,16 @@
-// `passerelles import schools|communes|rome`: reference data from files, with a progress bar and a summary.
+// `passerelles import schools|communes|rome|portraits`: reference data and portrait campaigns from files, with a
+// progress bar and a summary.
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 
 #include "cli/commands.hpp"
+#include "store/accounts.hpp"
+#include "store/portraits.hpp"
 #include "store/reference_import.hpp"
 #include "store/school_import.hpp"
 
@@ -87,12 +91,54 @@ int print_reference(const store::ReferenceSummary& s) {
   return 0;
 }
 
+// `import portraits FILE.csv --photos DIR --campaign NAME [--territory SLUG]` (store/portrait_import.cpp).
+int import_portraits(store::Store& db, const ImportOptions& o) {
+  std::optional<domain::Territory> territory;
+  if (!o.territory.empty()) {
+    territory = store::territory_by_slug(db, o.territory);
+    if (!territory) {
+      std::cerr << "passerelles: unknown territory '" << o.territory << "'\n";
+      return 2;
+    }
+  } else {
+    auto all = store::all_territories(db);
+    if (all.size() != 1) {
+      std::cerr << "passerelles: --territory SLUG is needed (" << all.size() << " territories in the database)\n";
+      return 2;
+    }
+    territory = all.front();
+  }
+  std::ifstream file(o.file, std::ios::binary);
+  if (!file || std::filesystem::is_directory(o.file)) {
+    std::cerr << "passerelles: cannot read " << o.file << "\n";
+    return 1;
+  }
+  if (!o.photos.empty() && !std::filesystem::is_directory(o.photos)) {
+    std::cerr << "passerelles: " << o.photos << " is not a folder of photos\n";
+    return 1;
+  }
+  std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  auto r = store::import_portraits_csv(db, territory->id, o.campaign, text, o.photos, {0, "import " + o.file});
+  if (!r.error.empty()) {
+    std::cerr << "passerelles: " << o.file << " : " << r.error << "\n";
+    return 1;
+  }
+  std::cout << "portraits: campaign « " << o.campaign << " » in " << territory->slug << "\n"
+            << "created: " << r.created << "\n"
+            << "updated: " << r.updated << "\n"
+            << "rejected: " << r.rejected << "\n"
+            << "photos: " << r.photos << "\n";
+  for (const auto& e : r.errors) std::cout << e << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int cmd_import(const config::Config& cfg, const ImportOptions& o) {
   auto db = store::Store::open(cfg.db, 1);
   db->ensure_current();
   if (o.what == "schools") return import_schools(*db, o);
+  if (o.what == "portraits") return import_portraits(*db, o);
   std::string path = o.file.empty() ? cfg.data_dir : o.file;
   if (o.what == "communes") {
     store::ReferenceSummary s;

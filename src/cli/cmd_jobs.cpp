@@ -1,9 +1,11 @@
-// `passerelles jobs run`: the scheduled work of events once (reminders, lapsed bookings, anonymisation), for cron
-// and tests; `serve` runs the same every five minutes. Exits 1 when an e-mail could not be sent (the rest is done).
+// `passerelles jobs run`: the scheduled work once (events: reminders, lapsed bookings, anonymisation; the collective's
+// monthly digest), for cron and tests; `serve` runs the same every five minutes. Exits 1 when an e-mail could not be
+// sent (the rest is done).
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "domain/plan.hpp"
+#include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
 #include "mail/mailer.hpp"
 #include "store/accounts.hpp"
@@ -22,11 +24,13 @@ int cmd_jobs_run(const config::Config& cfg) {
   mail::Mailer mailer(cfg.smtp_url, cfg.smtp_user, cfg.smtp_password, cfg.mail_from);
   long long now = store::now_unix();
   auto r = jobs::run_event_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
+  auto digest = jobs::run_digest(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   std::cout << "rappels envoyés: " << r.reminders << ", réservations expirées: " << r.lapsed
-            << ", promues: " << r.promoted << ", anonymisées: " << r.anonymised;
-  if (r.mail_errors) std::cout << ", e-mails non envoyés: " << r.mail_errors;
+            << ", promues: " << r.promoted << ", anonymisées: " << r.anonymised
+            << ", lettres du collectif envoyées: " << digest.sent;
+  if (r.mail_errors || digest.failed) std::cout << ", e-mails non envoyés: " << r.mail_errors + digest.failed;
   std::cout << "\n";
-  return r.mail_errors ? 1 : 0;
+  return r.mail_errors || digest.failed ? 1 : 0;
 }
 
 }  // namespace passerelles::cli

@@ -24,9 +24,12 @@ struct UserAddOptions {
 int cmd_user_add(const config::Config& cfg, const UserAddOptions& opts);
 
 struct ImportOptions {
-  std::string what;  // schools | communes | rome
+  std::string what;  // schools | communes | rome | portraits
   std::string file;  // a file (schools) or a folder/file; empty: from the data folder
   bool quiet = false;
+  std::string photos;     // portraits: the folder of the photo files the CSV names
+  std::string campaign;   // portraits: the campaign's name (created when new)
+  std::string territory;  // portraits: territory slug; may be left out when the database has only one
 };
 int cmd_import(const config::Config& cfg, const ImportOptions& opts);
 

@@ -11,12 +11,18 @@ namespace passerelles::domain {
 
 const std::vector<Choice>& collective_domains() {
   static const std::vector<Choice> v = {
-      {"microtechnique", "Microtechnique"},   {"usinage", "Usinage"},
-      {"mecanique", "Mécanique"},             {"maintenance", "Maintenance industrielle"},
-      {"verre", "Verre"},                     {"electronique", "Électronique"},
-      {"plasturgie", "Plasturgie"},           {"chimie", "Chimie et procédés"},
-      {"energie", "Énergie"},                 {"numerique", "Numérique et automatismes"},
-      {"logistique", "Logistique"},           {"qualite", "Qualité et contrôle"},
+      {"microtechnique", "Microtechnique"},
+      {"usinage", "Usinage"},
+      {"mecanique", "Mécanique"},
+      {"maintenance", "Maintenance industrielle"},
+      {"verre", "Verre"},
+      {"electronique", "Électronique"},
+      {"plasturgie", "Plasturgie"},
+      {"chimie", "Chimie et procédés"},
+      {"energie", "Énergie"},
+      {"numerique", "Numérique et automatismes"},
+      {"logistique", "Logistique"},
+      {"qualite", "Qualité et contrôle"},
       {"autre", "Autre domaine industriel"},
   };
   return v;
@@ -24,18 +30,17 @@ const std::vector<Choice>& collective_domains() {
 
 const std::vector<Choice>& ambassador_offers() {
   static const std::vector<Choice> v = {
-      {"talk", "Témoigner en classe"},         {"visit", "Accueillir une visite"},
-      {"mentor", "Marrainer une jeune fille"}, {"forum", "Tenir un stand de forum"},
-      {"video", "Tourner une vidéo"},
+      {"talk", "Témoigner en classe"},      {"visit", "Accueillir une visite"}, {"mentor", "Marrainer une jeune fille"},
+      {"forum", "Tenir un stand de forum"}, {"video", "Tourner une vidéo"},
   };
   return v;
 }
 
 const std::vector<Choice>& weekly_slots() {
   static const std::vector<Choice> v = {
-      {"mon-am", "lundi matin"},    {"mon-pm", "lundi après-midi"},    {"tue-am", "mardi matin"},
-      {"tue-pm", "mardi après-midi"}, {"wed-am", "mercredi matin"},    {"wed-pm", "mercredi après-midi"},
-      {"thu-am", "jeudi matin"},    {"thu-pm", "jeudi après-midi"},    {"fri-am", "vendredi matin"},
+      {"mon-am", "lundi matin"},         {"mon-pm", "lundi après-midi"}, {"tue-am", "mardi matin"},
+      {"tue-pm", "mardi après-midi"},    {"wed-am", "mercredi matin"},   {"wed-pm", "mercredi après-midi"},
+      {"thu-am", "jeudi matin"},         {"thu-pm", "jeudi après-midi"}, {"fri-am", "vendredi matin"},
       {"fri-pm", "vendredi après-midi"},
   };
   return v;
@@ -43,9 +48,9 @@ const std::vector<Choice>& weekly_slots() {
 
 const std::vector<Choice>& languages() {
   static const std::vector<Choice> v = {
-      {"fr", "français"}, {"en", "anglais"},   {"de", "allemand"}, {"es", "espagnol"},
-      {"it", "italien"},  {"pt", "portugais"}, {"ar", "arabe"},    {"tr", "turc"},
-      {"lsf", "langue des signes française"},
+      {"fr", "français"}, {"en", "anglais"}, {"de", "allemand"},
+      {"es", "espagnol"}, {"it", "italien"}, {"pt", "portugais"},
+      {"ar", "arabe"},    {"tr", "turc"},    {"lsf", "langue des signes française"},
   };
   return v;
 }
@@ -132,7 +137,8 @@ Errors validate_application(const Ambassador& a) {
   else if (!is_valid_email(a.email))
     e["email"] = "Cette adresse e-mail n’est pas valide (exemple : prenom.nom@entreprise.fr).";
   require_text(e, "job_title", a.job_title, 200);
-  if (!a.domain.empty() && !is_choice(collective_domains(), a.domain)) e["domain"] = "Choisissez un domaine de la liste.";
+  if (!a.domain.empty() && !is_choice(collective_domains(), a.domain))
+    e["domain"] = "Choisissez un domaine de la liste.";
   check_max_length(e, "motivation", a.motivation, 2000);
   return e;
 }
@@ -172,7 +178,8 @@ Errors validate_portrait(const Portrait& p) {
   require_text(e, "first_name", p.first_name, 100);
   check_max_length(e, "last_name", p.last_name, 100);
   require_text(e, "job_title", p.job_title, 200);
-  if (!p.domain.empty() && !is_choice(collective_domains(), p.domain)) e["domain"] = "Choisissez un domaine de la liste.";
+  if (!p.domain.empty() && !is_choice(collective_domains(), p.domain))
+    e["domain"] = "Choisissez un domaine de la liste.";
   if (p.diploma_level != 0 && (p.diploma_level < 3 || p.diploma_level > 8))
     e["diploma_level"] = "Le niveau de diplôme doit être compris entre 3 et 8.";
   check_max_length(e, "employer", p.employer, 200);
@@ -186,16 +193,19 @@ Errors validate_portrait(const Portrait& p) {
   return e;
 }
 
+std::string public_name(std::string_view first_name, std::string_view last_name) {
+  std::string name = trim(first_name);
+  std::string ini = initial_of(std::string(last_name));
+  if (!ini.empty()) name += " " + ini + ".";
+  return name;
+}
+
 std::optional<PublicPortrait> public_portrait(const Portrait& p) {
   if (p.status != "published" || !p.consents_to("job")) return std::nullopt;
   PublicPortrait o;
   o.id = p.id;
   o.slug = p.slug;
-  if (p.consents_to("name")) {
-    o.name = trim(p.first_name);
-    std::string ini = initial_of(p.last_name);
-    if (!ini.empty()) o.name += " " + ini + ".";
-  }
+  if (p.consents_to("name")) o.name = public_name(p.first_name, p.last_name);
   o.job_title = p.job_title;
   o.domain = p.domain;
   o.domain_label = std::string(choice_label(collective_domains(), p.domain));
@@ -225,8 +235,8 @@ std::optional<PublicPortrait> public_portrait(const Portrait& p) {
 std::string portrait_search_document(const Portrait& p) {
   auto o = public_portrait(p);
   if (!o) return {};
-  std::string text = o->name + " " + o->job_title + " " + o->domain_label + " " + o->employer + " " +
-                     o->commune_name + " " + o->path + " " + o->quote + " " + o->cliche + " " + o->campaign_name;
+  std::string text = o->name + " " + o->job_title + " " + o->domain_label + " " + o->employer + " " + o->commune_name +
+                     " " + o->path + " " + o->quote + " " + o->cliche + " " + o->campaign_name;
   return search_document_fr(text);
 }
 

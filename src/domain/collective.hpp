@@ -56,7 +56,7 @@ struct Ambassador {
   std::string home_commune_insee;
   std::string home_commune_name;  // read only, from communes
   int max_km = 30;
-  std::vector<std::string> weekly;  // weekly_slots codes
+  std::vector<std::string> weekly;    // weekly_slots codes
   std::vector<std::string> days_off;  // 'YYYY-MM-DD', ascending
   int max_per_month = 2;
   std::vector<std::string> offers;
@@ -89,7 +89,7 @@ struct Portrait {
   long long territory_id = 0;
   long long ambassador_id = 0;
   long long campaign_id = 0;
-  std::string campaign_name;  // read only
+  std::string campaign_name;                   // read only
   std::string territory_slug, territory_name;  // read only
   std::string slug;
   std::string first_name, last_name;
@@ -120,8 +120,8 @@ struct PublicPortrait {
   std::string commune_name;
   int diploma_level = 0;
   std::string path, quote, cliche;
-  std::string video_url;       // the page's address
-  std::string video_embed;     // player address for an iframe ("" for an uploaded video)
+  std::string video_url;    // the page's address
+  std::string video_embed;  // player address for an iframe ("" for an uploaded video)
   bool has_video_file = false;
   bool has_photo = false;
   std::string campaign_name;
@@ -129,6 +129,9 @@ struct PublicPortrait {
   long long published_at = 0;
 };
 std::optional<PublicPortrait> public_portrait(const Portrait& p);
+// « Amélie R. »: the first name and the initial of the last name, what consent to "name" publishes (portraits,
+// members of a network's public page).
+std::string public_name(std::string_view first_name, std::string_view last_name);
 
 // The words the public search may find: the consented, public fields of a published portrait (name, job,
 // domain label, employer, commune, path, quote, cliché, campaign), through search_document_fr. "" when not
@@ -145,6 +148,11 @@ Errors validate_portrait(const Portrait& p);
 //   https://HOST/w/ID, https://HOST/videos/watch/ID (PeerTube)   -> https://HOST/videos/embed/ID
 // nullopt for anything else (http, other hosts, odd characters).
 std::optional<std::string> video_embed_url(std::string_view url);
+
+// Her portrait as first drafted from her profile (GET /collectif/mon-portrait, the demo): names, job, ROME code,
+// domain, employer, home commune, consents, and her path steps one per line (« BTS CIRA (niveau 5), Lycée
+// Jules Haag, 2015 ») with the highest level as diploma_level. Status draft. In domain/portrait_prefill.cpp.
+Portrait portrait_from_ambassador(const Ambassador& a);
 
 // « technicienne-de-maintenance »: from the job title only (never the name, which she may later withdraw from
 // publication while shared links stay); the store appends -N when taken.

@@ -226,8 +226,7 @@ struct Server::Impl {
           break;
         }
         if (ec == bhttp::error::body_limit) {  // Content-Length already over the limit
-          co_await write_response(stream, early, too_large(std::max(opts.body_limit, opts.upload_limit)), false,
-                                  false);
+          co_await write_response(stream, early, too_large(std::max(opts.body_limit, opts.upload_limit)), false, false);
           break;
         }
         if (ec) {

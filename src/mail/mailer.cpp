@@ -1,4 +1,4 @@
-// SMTP delivery with libcurl; builds an RFC 5322 message with a UTF-8 text body.
+// SMTP delivery with libcurl; builds an RFC 5322 message with a UTF-8 text body (and an HTML alternative).
 #include "mail/mailer.hpp"
 
 #include <curl/curl.h>
@@ -70,19 +70,34 @@ std::string Mailer::send(const Message& m) const {
   randombytes_buf(rnd, sizeof rnd);
   char hex[25];
   sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
-  std::string body = m.text;
-  // Normalise line endings to CRLF and dot-stuffing is done by libcurl.
-  std::string crlf;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r')) crlf += '\r';
-    crlf += body[i];
+  // Normalise line endings to CRLF; dot-stuffing is done by libcurl.
+  auto crlf = [](const std::string& body) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r')) out += '\r';
+      out += body[i];
+    }
+    return out;
+  };
+  std::string extra;
+  for (const auto& [name, value] : m.headers)
+    if ((name + value).find_first_of("\r\n") == std::string::npos && !name.empty())
+      extra += name + ": " + value + "\r\n";
+  const std::string text_type = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n";
+  std::string content;
+  if (m.html.empty()) {
+    content = text_type + "\r\n" + crlf(m.text) + "\r\n";
+  } else {
+    std::string boundary = std::string("=_passerelles_") + hex;
+    content = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n" +
+              text_type + "\r\n" + crlf(m.text) + "\r\n--" + boundary +
+              "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + crlf(m.html) +
+              "\r\n--" + boundary + "--\r\n";
   }
   Upload up;
   up.data = "Date: " + std::string(date) + "\r\nFrom: " + from_ + "\r\nTo: " + m.to +
             "\r\nSubject: " + encode_header(m.subject) + "\r\nMessage-ID: <" + hex + "@" + domain +
-            ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: "
-            "8bit\r\n\r\n" +
-            crlf + "\r\n";
+            ">\r\nMIME-Version: 1.0\r\n" + extra + content;
   curl_slist* rcpt = curl_slist_append(nullptr, ("<" + m.to + ">").c_str());
   curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
   if (!user_.empty()) {

@@ -1,6 +1,8 @@
-// Outgoing e-mail over SMTP (libcurl): plain-text UTF-8 messages.
+// Outgoing e-mail over SMTP (libcurl): plain-text UTF-8 messages, with an optional HTML alternative.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace passerelles::mail {
 
@@ -8,6 +10,9 @@ struct Message {
   std::string to;
   std::string subject;
   std::string text;
+  std::string html;  // when set, sent as multipart/alternative with `text` first
+  // Extra headers (e.g. List-Unsubscribe); a name or value holding a line break is dropped.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class Mailer {

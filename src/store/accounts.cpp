@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "domain/text.hpp"
+#include "store/kit_defaults.hpp"
 #include "store/row.hpp"
 
 namespace passerelles::store {
@@ -57,6 +58,7 @@ long long insert_territory(Store& s, const domain::Territory& t) {
            "VALUES (:slug, :name, :kind, :deps, :academy, :description, :road, :now) RETURNING id",
         use(t.slug), use(t.name), use(t.kind), use(deps), use(t.academy), use(t.description), use(t.road_factor),
         use(now), into(id);
+    detail::insert_default_kit_in(sql, id);  // the discourse kit's ready-to-use pages (store/kit_defaults.hpp)
     return id;
   });
 }

@@ -61,6 +61,8 @@ WriteResult erase_ambassador(Store& s, long long territory_id, long long ambassa
 
 // One-click unsubscribe from the digest (token from the e-mail); false when unknown.
 bool unsubscribe_digest(Store& s, const std::string& unsubscribe_token);
+// Whether the token names a member (who has not left): the unsubscribe page answers 404 otherwise.
+bool digest_token_known(Store& s, const std::string& unsubscribe_token);
 
 // ---- animation --------------------------------------------------------------------------------------------
 
@@ -71,12 +73,38 @@ struct MemberActivity {
   int actions_this_term = 0;    // since the start of the school term containing `today`
 };
 struct CollectiveOverview {
-  std::vector<MemberActivity> active;    // an action in the last 90 days, most loaded first
-  std::vector<MemberActivity> dormant;   // active members without one (longest silent first)
-  std::vector<MemberActivity> newcomers; // joined in the last 60 days, or invited and not yet joined
+  std::vector<MemberActivity> active;          // an action in the last 90 days, most loaded first
+  std::vector<MemberActivity> dormant;         // active members without one (longest silent first)
+  std::vector<MemberActivity> newcomers;       // joined in the last 60 days, or invited and not yet joined
   std::vector<domain::Ambassador> applicants;  // waiting for a decision, oldest first
   std::string term_start;                      // 'YYYY-MM-DD': 1 Sept, 1 Jan or 1 Apr (French school terms)
 };
 CollectiveOverview collective_overview(Store& s, long long territory_id, std::string_view today);
+
+// ---- monthly digest (jobs/digest_jobs.hpp) ------------------------------------------------------------------
+
+struct DigestRecipient {
+  long long ambassador_id = 0;
+  long long territory_id = 0;
+  std::string first_name, email, unsubscribe_token;
+};
+// Active members with the digest on and an e-mail address who have no digest_sends row for `month` ('YYYY-MM'),
+// by territory then id.
+std::vector<DigestRecipient> digest_recipients(Store& s, const std::string& month);
+// Writes her (ambassador, month) row; false when it was already there (another run or server sent it): the
+// caller then sends nothing.
+bool claim_digest(Store& s, long long ambassador_id, const std::string& month, long long now);
+
+// ---- the profile form's home commune ------------------------------------------------------------------------
+
+struct CommuneChoice {
+  std::string insee, name, postal_code;  // postal_code: the first of the commune's codes ("" when none)
+};
+// Communes whose folded name contains every word of `query`, or whose INSEE or postal code starts with it (digits),
+// largest first; empty for fewer than 2 characters.
+std::vector<CommuneChoice> communes_matching(Store& s, const std::string& query, int limit = 12);
+// The commune a member typed: an INSEE code, a postal code of one commune, or « 25056 — Besançon » as the list
+// offers it. nullopt when none matches, or when the postal code is shared by several communes (`ambiguous` set).
+std::optional<CommuneChoice> commune_from_input(Store& s, const std::string& text, bool& ambiguous);
 
 }  // namespace passerelles::store

@@ -1,13 +1,12 @@
 // Uploaded files kept in the database: type decided from the content, size limit, base64 storage, audit.
 #include "store/files.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 
 #include "domain/text.hpp"
 #include "media/image.hpp"
 #include "store/accounts.hpp"
+#include "store/bytes.hpp"
 #include "store/row.hpp"
 #include "store/write_support.hpp"
 
@@ -16,39 +15,16 @@ namespace passerelles::store {
 using soci::into;
 using soci::use;
 
+using detail::from_base64;
+using detail::sha256_hex;
+using detail::to_base64;
+
 namespace {
 
 constexpr std::size_t kMaxNameChars = 150;
 
 bool starts_with(const std::string& s, std::string_view prefix) {
   return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
-}
-
-std::string to_base64(const std::string& bytes) {
-  std::size_t cap = sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  std::string out(cap, '\0');
-  sodium_bin2base64(out.data(), cap, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(cap - 1);  // the encoded length counts the terminating NUL
-  return out;
-}
-
-std::string from_base64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n",
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    throw std::runtime_error("stored file content is not valid base64");
-  out.resize(len);
-  return out;
-}
-
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 // The last path component, without control characters, quotes, separators or invalid UTF-8, at most

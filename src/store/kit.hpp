@@ -39,9 +39,9 @@ WriteResult insert_kit_page(Store& s, long long territory_id, const std::string&
 // A new revision. `base_revision` is the revision she edited: conflict (errors["body"]) when someone saved in
 // between, so that nobody's text is overwritten silently.
 WriteResult update_kit_page(Store& s, long long territory_id, const std::string& slug, const std::string& title,
-                            const std::string& body, const std::string& summary, int base_revision,
-                            const Author& by);
-std::vector<KitRevision> kit_revisions(Store& s, long long territory_id, const std::string& slug);  // newest first
+                            const std::string& body, const std::string& summary, int base_revision, const Author& by);
+// Newest first, without their bodies (kit_revision reads one whole).
+std::vector<KitRevision> kit_revisions(Store& s, long long territory_id, const std::string& slug);
 std::optional<KitRevision> kit_revision(Store& s, long long territory_id, const std::string& slug, int revision);
 
 struct KitResource {
@@ -55,10 +55,12 @@ struct KitResource {
   std::string description;
   std::vector<std::string> tags;  // lower-case, accent-free words
   std::string created_by_label;
+  long long created_by = 0;  // read only: the user who added it (0 once her account is gone)
   long long created_at = 0, updated_at = 0;
 };
 // Resources of the territory, newest first; `tag` "" = any.
 std::vector<KitResource> kit_resources(Store& s, long long territory_id, const std::string& tag = "");
+std::optional<KitResource> kit_resource(Store& s, long long territory_id, long long id);
 std::vector<std::pair<std::string, int>> kit_tags(Store& s, long long territory_id);  // tag, count, by tag
 WriteResult insert_kit_resource(Store& s, const KitResource& r, const Author& by);
 bool delete_kit_resource(Store& s, long long territory_id, long long id, const Author& by);

@@ -18,7 +18,7 @@ struct MediaInfo {
   long long created_at = 0;
 };
 
-constexpr std::size_t kMediaChunkBytes = 1024 * 1024;
+constexpr std::size_t kMediaChunkBytes = std::size_t{1024} * 1024;
 
 // Inserts within the caller's transaction; returns the id.
 long long insert_media_in(soci::session& sql, long long territory_id, const std::string& content_type,

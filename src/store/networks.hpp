@@ -17,13 +17,14 @@ struct Network {
   std::string organisation_name;  // read only
   std::string slug, name, description;
   bool is_public = true;
-  int members = 0;  // read only
-  int actions = 0;  // read only
+  int members = 0;             // read only
+  int actions = 0;             // read only: its validated actions
+  long long people = 0;        // read only: people reached by them (docs/counting.md: follow-up sessions add nobody)
   std::string territory_name;  // read only
 };
 struct NetworkMember {
   long long ambassador_id = 0;
-  std::string name;  // full name (members' view)
+  std::string name;         // full name (members' view)
   std::string public_name;  // first name and initial when she consents to "name", "" otherwise
   std::string job_title;
   std::string role;  // member | lead
@@ -53,6 +54,7 @@ struct NetworkAction {
   std::string starts_on, kind, title, status;
   long long people = 0;
 };
+// Newest first; people: what the action counts (0 unless validated and the first session of its group).
 std::vector<NetworkAction> network_actions(Store& s, long long territory_id, long long network_id);
 
 }  // namespace passerelles::store

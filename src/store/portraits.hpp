@@ -62,10 +62,10 @@ struct PortraitFilter {
   std::string territory_slug;  // public gallery
   std::string employer;        // exact, case and accents ignored
   long long campaign_id = 0;
-  std::string query;           // French full-text (domain::search_query_fr); on the territory side, a plain
-                               // accent-free LIKE over names and job titles
+  std::string query;  // French full-text (domain::search_query_fr); on the territory side, a plain
+                      // accent-free LIKE over names and job titles
   int page = 1;
-  int per_page = 24;           // at most kMaxPerPage
+  int per_page = 24;  // at most kMaxPerPage
 };
 // Ordered by published_at descending then id (public), or by last update (territory side).
 Page<domain::Portrait> portraits_matching(Store& s, const PortraitFilter& f);
@@ -81,8 +81,12 @@ bool set_portrait_photo(Store& s, long long territory_id, long long portrait_id,
                         const std::vector<PhotoVariantBytes>& variants);
 // The variants of an accepted photo as set_portrait_photo takes them: "160", "480", "1024" (those narrower than
 // the photo) in WebP and JPEG, and "full" in JPEG. Empty when the photo was refused (img.error set). In
-// store/portrait_import.cpp.
+// store/portrait_photos.cpp, as the next one.
 std::vector<PhotoVariantBytes> photo_variants(const media::ProcessedImage& img);
+// Territory side, whatever the status and consents (the editing pages' preview; public outputs use
+// public_photo_media): the media id of the portrait's JPEG `variant`, else of its "full" JPEG; 0 without photo or
+// for another territory's portrait.
+long long portrait_photo_media(Store& s, long long territory_id, long long portrait_id, std::string_view variant);
 bool remove_portrait_photo(Store& s, long long territory_id, long long portrait_id);
 // An uploaded MP4 (checked by the caller) replaces the previous one; 0 removes it.
 bool set_portrait_video(Store& s, long long territory_id, long long portrait_id, const std::string& mp4_bytes);
@@ -112,6 +116,7 @@ struct PhotoVariantInfo {
   std::string variant;  // "160", "480", "1024", "full"
   std::string format;   // "webp" | "jpeg"
   int width = 0, height = 0;
+  std::string sha256;  // of the bytes: versions the photo’s address
 };
 std::map<long long, std::vector<PhotoVariantInfo>> public_photo_variants(Store& s,
                                                                          const std::vector<long long>& portrait_ids);
@@ -121,6 +126,13 @@ std::optional<domain::PublicPortrait> portrait_of_the_day(Store& s, std::string_
 // Distinct employers and territories having published portraits (gallery filters).
 std::vector<std::string> public_employers(Store& s);
 std::vector<std::pair<std::string, std::string>> public_territories(Store& s);  // slug, name
+
+// For the caches of public pages: a number that changes whenever a portrait (its fields, status, consents, photo or
+// video) is written by any process or server — every write moves its row's updated_at forward by at least one
+// second, so the count, the sum of updated_at and the largest id together see every change —, and the portrait
+// writes this process has made (bumped after each commit, and by the *_in functions before their caller's).
+long long portraits_version(Store& s);
+long long portraits_local_changes();
 
 // ---- import (passerelles import portraits) -----------------------------------------------------------------
 
@@ -138,7 +150,6 @@ struct PortraitImportReport {
 // Lines already imported (same campaign, first and last name, job) are updated, not duplicated. A bad line
 // (missing job, unknown domain, bad photo…) is reported and skipped; the others are kept.
 PortraitImportReport import_portraits_csv(Store& s, long long territory_id, const std::string& campaign,
-                                          const std::string& csv_text, const std::string& photos_dir,
-                                          const Author& by);
+                                          const std::string& csv_text, const std::string& photos_dir, const Author& by);
 
 }  // namespace passerelles::store

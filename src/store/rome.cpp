@@ -23,4 +23,12 @@ std::vector<domain::RomeTitle> rome_titles_matching(Store& s, const std::string&
   });
 }
 
+std::optional<domain::RomeTitle> rome_title_exact(Store& s, const std::string& job_title) {
+  if (job_title.empty() || !domain::valid_utf8(job_title)) return std::nullopt;
+  std::string folded = domain::fold(job_title);
+  for (const auto& t : rome_titles_matching(s, job_title, 20))
+    if (domain::fold(t.title) == folded) return t;
+  return std::nullopt;
+}
+
 }  // namespace passerelles::store

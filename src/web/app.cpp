@@ -274,8 +274,8 @@ std::optional<Data> Ctx::me_data() const {
         actor->user.territory_id != 0 && (role == domain::Role::coordinator || role == domain::Role::school_contact ||
                                           role == domain::Role::company_contact));
   // The collective's pages (/collectif…): its members and the coordinators of a territory.
-  u.set("is_collective", actor->user.territory_id != 0 &&
-                             (role == domain::Role::coordinator || role == domain::Role::ambassador));
+  u.set("is_collective",
+        actor->user.territory_id != 0 && (role == domain::Role::coordinator || role == domain::Role::ambassador));
   return u;
 }
 
@@ -311,6 +311,7 @@ http::Response Ctx::in_layout(std::string_view body, const std::string& title, i
     layout.set("logged_in", logged_in());
     if (me) layout.set("me", *me);
     if (flash != flash_messages().end()) layout.set("flash", flash->second);
+    if (!head_extra.empty()) layout.set("head_extra", head_extra);
     layout.set("path", req.path);
     r = http::Response::html(app.templates.render_layout(layout, body), status);
   }
@@ -441,7 +442,7 @@ void App::load_session(Ctx& ctx, const std::string& token_hash, long long now) {
 }
 
 http::Response App::dispatch(http::Request& req, Access access, PageHandler h, bool api) {
-  Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
+  Ctx ctx{*this, req, std::nullopt, 0, {}, {}, {}};
   if (!input_is_utf8(req)) {
     if (api) return api_error(400, "La requête contient des caractères invalides (UTF-8 attendu).");
     return ctx.bad_request(
@@ -526,7 +527,7 @@ http::Response App::handle(http::Request& req) {
     case http::Router::Match::not_found: break;
   }
   if (req.path.rfind("/api/", 0) == 0) return api_error(404, "Ressource inconnue.");
-  Ctx ctx{*this, req, std::nullopt, 0, {}, {}};
+  Ctx ctx{*this, req, std::nullopt, 0, {}, {}, {}};
   return ctx.not_found();
 }
 

@@ -98,6 +98,8 @@ struct Ctx {
   long long session_id = 0;
   std::string csrf;  // the session's token (or the pre-session token for anonymous forms)
   std::vector<std::string> set_cookies;
+  // Trusted HTML added at the end of the layout's <head> (a page's OpenGraph tags, rendered from a template).
+  std::string head_extra;
 
   bool logged_in() const { return actor.has_value(); }
   long long territory_id() const { return actor ? actor->territory.id : 0; }
@@ -144,6 +146,10 @@ struct App {
   // The public survey form as rendered for a first visit, per token and store::SurveyFormStamp::version.
   VersionedCache<std::shared_ptr<const std::string>> survey_forms{512};
   Throttled schools_version{std::chrono::milliseconds(2000)};
+  // The public gallery's page bodies (filters and results, no per-user value), per query, until a portrait changes:
+  // at once for a change made in this process, within 250 ms for one made elsewhere (web/gallery_support.hpp).
+  VersionedCache<std::shared_ptr<const std::string>> gallery_pages{1024};
+  Throttled portraits_version{std::chrono::milliseconds(250)};
   std::atomic<long long> schools_local_changes{0};  // bumped by imports in this process
   long long current_schools_version();
 

@@ -177,11 +177,84 @@ http::Response checkin_show(Ctx& c);
 http::Response checkin_create(Ctx& c);
 
 // -- collective member handlers --
+http::Response collective_show(Ctx& c);
+http::Response collective_member_index(Ctx& c);
+http::Response collective_invite_new(Ctx& c);
+http::Response collective_invite_create(Ctx& c);
+http::Response collective_member_show(Ctx& c);
+http::Response collective_member_edit(Ctx& c);
+http::Response collective_member_update(Ctx& c);
+http::Response collective_member_invite(Ctx& c);
+http::Response collective_member_decline(Ctx& c);
+http::Response collective_member_erase(Ctx& c);
+http::Response collective_application_new(Ctx& c);
+http::Response collective_application_create(Ctx& c);
+http::Response collective_job_options(Ctx& c);
+http::Response collective_commune_options(Ctx& c);
+http::Response collective_invitation_show(Ctx& c);
+http::Response collective_invitation_accept(Ctx& c);
+http::Response collective_profile_edit(Ctx& c);
+http::Response collective_profile_update(Ctx& c);
+http::Response collective_leave_new(Ctx& c);
+http::Response collective_leave_create(Ctx& c);
+http::Response collective_unsubscribe_show(Ctx& c);
+http::Response collective_unsubscribe_create(Ctx& c);
 
 // -- gallery handlers --
+http::Response portrait_public_index(Ctx& c);
+http::Response portrait_public_embed(Ctx& c);
+http::Response portrait_public_show(Ctx& c);
+http::Response portrait_public_photo(Ctx& c);
+http::Response portrait_public_video(Ctx& c);
+http::Response portraits_api_index(Ctx& c);
 
 // -- portrait editing handlers --
+http::Response portrait_index(Ctx& c);
+http::Response portrait_new(Ctx& c);
+http::Response portrait_create(Ctx& c);
+http::Response portrait_edit(Ctx& c);
+http::Response portrait_update(Ctx& c);
+http::Response portrait_status_update(Ctx& c);
+http::Response portrait_delete(Ctx& c);
+http::Response portrait_photo_create(Ctx& c);
+http::Response portrait_photo_delete(Ctx& c);
+http::Response portrait_video_create(Ctx& c);
+http::Response portrait_video_delete(Ctx& c);
+http::Response portrait_preview_show(Ctx& c);
+http::Response campaign_index(Ctx& c);
+http::Response campaign_poster(Ctx& c);
+http::Response my_portrait_edit(Ctx& c);
+http::Response my_portrait_update(Ctx& c);
+http::Response my_portrait_status_update(Ctx& c);
+http::Response my_portrait_photo_create(Ctx& c);
+http::Response my_portrait_photo_delete(Ctx& c);
+http::Response portrait_poster(Ctx& c);
 
 // -- kit handlers --
+http::Response kit_index(Ctx& c);
+http::Response kit_page_new(Ctx& c);
+http::Response kit_page_create(Ctx& c);
+http::Response kit_page_show(Ctx& c);
+http::Response kit_page_edit(Ctx& c);
+http::Response kit_page_update(Ctx& c);
+http::Response kit_page_history(Ctx& c);
+http::Response kit_revision_show(Ctx& c);
+http::Response kit_resource_new(Ctx& c);
+http::Response kit_resource_create(Ctx& c);
+http::Response kit_resource_delete(Ctx& c);
+http::Response network_index(Ctx& c);
+http::Response network_new(Ctx& c);
+http::Response network_create(Ctx& c);
+http::Response network_show(Ctx& c);
+http::Response network_edit(Ctx& c);
+http::Response network_update(Ctx& c);
+http::Response network_delete(Ctx& c);
+http::Response network_member_create(Ctx& c);
+http::Response network_member_delete(Ctx& c);
+http::Response network_action_create(Ctx& c);
+http::Response network_action_delete(Ctx& c);
+http::Response network_join(Ctx& c);
+http::Response network_leave(Ctx& c);
+http::Response network_public_show(Ctx& c);
 
 }  // namespace passerelles::web

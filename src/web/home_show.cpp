@@ -2,7 +2,9 @@
 #include "store/accounts.hpp"
 #include "store/stats.hpp"
 #include "store/surveys.hpp"
+#include "web/gallery_support.hpp"
 #include "web/handlers.hpp"
+#include "web/plan_support.hpp"
 
 namespace passerelles::web {
 
@@ -33,6 +35,12 @@ http::Response home_show(Ctx& c) {
   }
   d.set("quotes", quotes);
   d.set("has_quotes", !quotes.empty());
+  // The portrait of the day: the same for everyone all day (Paris time), only what she agreed to publish.
+  if (auto p = store::portrait_of_the_day(c.app.store, plan_today())) {
+    Data card = portrait_cards(c.app.store, {*p}, false)[0];
+    card.set("card_heading", std::string("h3"));
+    d.set("portrait_of_the_day", card);
+  }
   return c.page("home", "Accueil", d);
 }
 

@@ -177,15 +177,92 @@ void add_routes(App& app) {
 
   // The collective: members' profiles, invitations, public applications, leaving, animation (/collectif…).
   // -- collective member routes --
+  app.route("GET", "/collectif", A::user, collective_show);
+  app.route("GET", "/collectif/membres", A::editor, collective_member_index);
+  app.route("GET", "/collectif/membres/inviter", A::editor, collective_invite_new);
+  app.route("POST", "/collectif/membres/inviter", A::editor, collective_invite_create);
+  app.route("GET", "/collectif/membres/{id}", A::editor, collective_member_show);
+  app.route("GET", "/collectif/membres/{id}/modifier", A::editor, collective_member_edit);
+  app.route("POST", "/collectif/membres/{id}/modifier", A::editor, collective_member_update);
+  app.route("POST", "/collectif/membres/{id}/inviter", A::editor, collective_member_invite);
+  app.route("POST", "/collectif/membres/{id}/refuser", A::editor, collective_member_decline);
+  app.route("POST", "/collectif/membres/{id}/effacer", A::editor, collective_member_erase);
+  app.route("GET", "/collectif/rejoindre", A::anyone, collective_application_new);
+  app.route("POST", "/collectif/rejoindre", A::anyone, collective_application_create);
+  app.route("GET", "/collectif/metiers", A::anyone, collective_job_options);
+  app.route("GET", "/collectif/communes", A::user, collective_commune_options);
+  app.route("GET", "/collectif/invitation/{token}", A::anyone, collective_invitation_show);
+  app.route("POST", "/collectif/invitation/{token}", A::anyone, collective_invitation_accept);
+  app.route("GET", "/collectif/mon-profil", A::user, collective_profile_edit);
+  app.route("POST", "/collectif/mon-profil", A::user, collective_profile_update);
+  app.route("GET", "/collectif/mon-profil/quitter", A::user, collective_leave_new);
+  app.route("POST", "/collectif/mon-profil/quitter", A::user, collective_leave_create);
+  // The digest's unsubscribe link: no session and no CSRF (the mail client's one-click POST has neither).
+  app.route("GET", "/collectif/desabonnement/{token}", A::survey, collective_unsubscribe_show);
+  app.route("POST", "/collectif/desabonnement/{token}", A::survey, collective_unsubscribe_create);
 
   // Portraits: public gallery, a page per portrait, photos and videos, embed, portrait API (/portraits…).
   // -- gallery routes --
+  app.route("GET", "/portraits", A::anyone, portrait_public_index);
+  app.route("GET", "/portraits/integrer", A::anyone, portrait_public_embed);
+  app.route("GET", "/portraits/{slug}", A::anyone, portrait_public_show);
+  for (const char* file : {"photo-160.webp", "photo-160.jpg", "photo-480.webp", "photo-480.jpg", "photo-1024.webp",
+                           "photo-1024.jpg", "photo-full.jpg"})
+    app.route("GET", std::string("/portraits/{slug}/") + file, A::anyone, portrait_public_photo);
+  app.route("GET", "/portraits/{slug}/video.mp4", A::anyone, portrait_public_video);
+  app.api("GET", "/api/v1/portraits", A::anyone, portraits_api_index);
 
   // Portraits: editing, uploads, publication, campaigns and posters (/collectif/portraits…, /collectif/mon-portrait).
   // -- portrait editing routes --
+  app.route("GET", "/collectif/portraits", A::editor, portrait_index);
+  app.route("GET", "/collectif/portraits/nouveau", A::editor, portrait_new);
+  app.route("POST", "/collectif/portraits/nouveau", A::editor, portrait_create);
+  app.route("GET", "/collectif/portraits/{id}/modifier", A::editor, portrait_edit);
+  app.route("POST", "/collectif/portraits/{id}/modifier", A::editor, portrait_update);
+  app.route("POST", "/collectif/portraits/{id}/statut", A::editor, portrait_status_update);
+  app.route("POST", "/collectif/portraits/{id}/supprimer", A::editor, portrait_delete);
+  // Uploads: the server takes large bodies only on paths ending in /photo or /video (http/server.cpp).
+  app.route("POST", "/collectif/portraits/{id}/photo", A::editor, portrait_photo_create);
+  app.route("POST", "/collectif/portraits/{id}/photo/supprimer", A::editor, portrait_photo_delete);
+  app.route("POST", "/collectif/portraits/{id}/video", A::editor, portrait_video_create);
+  app.route("POST", "/collectif/portraits/{id}/video/supprimer", A::editor, portrait_video_delete);
+  app.route("GET", "/collectif/portraits/{id}/apercu.jpg", A::user, portrait_preview_show);
+  app.route("GET", "/collectif/campagnes", A::editor, campaign_index);
+  app.route("GET", "/collectif/campagnes/{id}/affiches.pdf", A::editor, campaign_poster);
+  app.route("GET", "/collectif/mon-portrait", A::user, my_portrait_edit);
+  app.route("POST", "/collectif/mon-portrait", A::user, my_portrait_update);
+  app.route("POST", "/collectif/mon-portrait/statut", A::user, my_portrait_status_update);
+  app.route("POST", "/collectif/mon-portrait/photo", A::user, my_portrait_photo_create);
+  app.route("POST", "/collectif/mon-portrait/photo/supprimer", A::user, my_portrait_photo_delete);
+  app.route("GET", "/portraits/{slug}/affiche.pdf", A::anyone, portrait_poster);
 
   // Discourse kit and internal networks (/collectif/kit…, /collectif/reseaux…, /reseaux/{slug}).
   // -- kit routes --
+  app.route("GET", "/collectif/kit", A::user, kit_index);
+  app.route("GET", "/collectif/kit/pages/nouvelle", A::user, kit_page_new);
+  app.route("POST", "/collectif/kit/pages/nouvelle", A::user, kit_page_create);
+  app.route("GET", "/collectif/kit/pages/{slug}", A::user, kit_page_show);
+  app.route("GET", "/collectif/kit/pages/{slug}/modifier", A::user, kit_page_edit);
+  app.route("POST", "/collectif/kit/pages/{slug}/modifier", A::user, kit_page_update);
+  app.route("GET", "/collectif/kit/pages/{slug}/historique", A::user, kit_page_history);
+  app.route("GET", "/collectif/kit/pages/{slug}/historique/{revision}", A::user, kit_revision_show);
+  app.route("GET", "/collectif/kit/ressources/nouvelle", A::user, kit_resource_new);
+  app.route("POST", "/collectif/kit/ressources/nouvelle", A::user, kit_resource_create);
+  app.route("POST", "/collectif/kit/ressources/{id}/supprimer", A::user, kit_resource_delete);
+  app.route("GET", "/collectif/reseaux", A::user, network_index);
+  app.route("GET", "/collectif/reseaux/nouveau", A::user, network_new);
+  app.route("POST", "/collectif/reseaux/nouveau", A::user, network_create);
+  app.route("GET", "/collectif/reseaux/{id}", A::user, network_show);
+  app.route("GET", "/collectif/reseaux/{id}/modifier", A::user, network_edit);
+  app.route("POST", "/collectif/reseaux/{id}/modifier", A::user, network_update);
+  app.route("POST", "/collectif/reseaux/{id}/supprimer", A::user, network_delete);
+  app.route("POST", "/collectif/reseaux/{id}/membres", A::user, network_member_create);
+  app.route("POST", "/collectif/reseaux/{id}/membres/{ambassador_id}/retirer", A::user, network_member_delete);
+  app.route("POST", "/collectif/reseaux/{id}/actions", A::user, network_action_create);
+  app.route("POST", "/collectif/reseaux/{id}/actions/{action_id}/retirer", A::user, network_action_delete);
+  app.route("POST", "/collectif/reseaux/{id}/rejoindre", A::user, network_join);
+  app.route("POST", "/collectif/reseaux/{id}/quitter", A::user, network_leave);
+  app.route("GET", "/reseaux/{slug}", A::anyone, network_public_show);
 
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --

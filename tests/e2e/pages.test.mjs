@@ -7,9 +7,11 @@ import { useEnvironment, login, axeViolations, formatViolations, USERS, VIEWPORT
 // Pages that must answer 200 to this role once they exist (a 404 means "not built yet" and is reported).
 // Links found on the pages are visited too, so new pages are checked without being listed here.
 const EXPECTED = {
-  visitor: ['/', '/connexion', '/mot-de-passe/oubli', '/evenements', '/evenements?vue=calendrier', '/evenements/integrer'],
+  visitor: ['/', '/connexion', '/mot-de-passe/oubli', '/evenements', '/evenements?vue=calendrier', '/evenements/integrer',
+    '/collectif/rejoindre', '/portraits', '/portraits/integrer'],
   coordinator: ['/tableau-de-bord', '/actions', '/actions/nouvelle', '/plan', '/annuaire/etablissements',
-    '/annuaire/organisations', '/annuaire/personnes', '/profil', '/journal'],
+    '/annuaire/organisations', '/annuaire/personnes', '/profil', '/journal',
+    '/collectif', '/collectif/membres', '/collectif/membres/inviter'],
   admin: ['/tableau-de-bord', '/profil', '/journal', '/utilisateurs', '/territoires'],
 };
 const MISSING_PAGE = '/cette-page-n-existe-pas';  // scanned as the 404 page

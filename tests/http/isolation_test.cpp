@@ -5,9 +5,13 @@
 
 #include <sstream>
 
+#include "domain/kit.hpp"
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
+#include "store/kit.hpp"
+#include "store/networks.hpp"
 #include "store/plan.hpp"
+#include "store/portraits.hpp"
 #include "store/surveys.hpp"
 #include "support/http_support.hpp"
 #include "support/snapshot.hpp"
@@ -33,6 +37,14 @@ struct Seeded {
   // A's event and a booking of it; the event's door check-in token (public by design) and the booking's token.
   long long event_a = 0, registration_a = 0;
   std::string checkin_token_a, registration_token_a;
+  long long ambassador_a = 0;  // a member of A's collective
+  // A's kit page (its address), shared resource, and a network without public page (member and action linked).
+  std::string kit_page_a, network_slug_a;
+  long long kit_resource_a = 0, network_a = 0;
+  // A's portrait, a draft: public pages by its slug are 404 for everyone until it is published.
+  long long portrait_a = 0;
+  std::string portrait_slug_a;
+  long long campaign_a = 0;  // A's portrait campaign (its posters, /collectif/campagnes/{id}/affiches.pdf)
 };
 
 Seeded seed(store::Store& s) {
@@ -136,6 +148,49 @@ Seeded seed(store::Store& s) {
         soci::use(d.event_a), soci::use(d.registration_token_a), soci::use(contact), soci::use(now), soci::use(now),
         soci::into(d.registration_a);
   });
+  // -- collective seed --
+  // A member of A's collective, with her training path (personal data B must never read).
+  s.write([&](soci::session& sql) {
+    std::string first = kMarker;
+    sql << "INSERT INTO ambassadors (territory_id, status, first_name, last_name, email, job_title, "
+           "unsubscribe_token, created_at, updated_at) VALUES (:t, 'active', :f, 'Membre', 'membre@zorglub.example', "
+           "'Régleuse', 'unsubscribe-a-0123456789', :c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(first), soci::use(now), soci::use(now), soci::into(d.ambassador_a);
+    sql << "INSERT INTO ambassador_steps (ambassador_id, position, diploma) VALUES (:a, 1, 'Bac pro')",
+        soci::use(d.ambassador_a);
+  });
+  // -- gallery seed --
+  {
+    domain::Portrait p;
+    p.territory_id = d.territory_a;
+    p.first_name = kMarker;
+    p.job_title = "Usineuse";
+    p.quote = kMarker + " citation";
+    p.consents = {"name", "photo", "job", "quote", "video"};
+    d.portrait_a = store::insert_portrait(s, p, author).id;
+    d.portrait_slug_a = store::portrait_by_id(s, d.territory_a, d.portrait_a)->slug;
+    store::set_portrait_photo(s, d.territory_a, d.portrait_a, {{"480", "jpeg", kMarker, 480, 600}});
+    store::set_portrait_video(s, d.territory_a, d.portrait_a, kMarker + " video");
+  }
+  // -- portrait editing seed --
+  d.campaign_a = store::campaign_named(s, d.territory_a, kMarker + " campagne");
+  // -- kit seed --
+  d.kit_page_a = domain::kit_page_slug(kMarker + " page");
+  store::insert_kit_page(s, d.territory_a, kMarker + " page", kMarker + " texte", "", author);
+  store::KitResource resource;
+  resource.territory_id = d.territory_a;
+  resource.title = kMarker + " ressource";
+  resource.kind = "link";
+  resource.url = "https://zorglub.example/kit";
+  d.kit_resource_a = store::insert_kit_resource(s, resource, author).id;
+  store::Network network;
+  network.territory_id = d.territory_a;
+  network.name = kMarker + " réseau";
+  network.is_public = false;
+  d.network_a = store::insert_network(s, network, author).id;
+  d.network_slug_a = store::network_by_id(s, d.territory_a, d.network_a)->slug;
+  store::add_network_member(s, d.territory_a, d.network_a, d.ambassador_a, "lead", author);
+  store::add_network_action(s, d.territory_a, d.network_a, d.action_a, author);
   return d;
 }
 
@@ -159,6 +214,17 @@ std::string id_for(const std::string& pattern, const std::string& param, const S
   if (param == "uai") return "0250001A";          // reference data is shared by design
   if (param == "token") return d.survey_token_a;  // the public survey form: anyone with the link, by design
   if (param == "registration") return std::to_string(d.registration_a);
+  // -- gallery ids --
+  if (has("/portraits/")) return param == "slug" ? d.portrait_slug_a : std::to_string(d.portrait_a);
+  // -- portrait editing ids --
+  if (has("/collectif/campagnes/")) return std::to_string(d.campaign_a);
+  // -- kit ids --
+  if (param == "ambassador_id") return std::to_string(d.ambassador_a);
+  if (param == "action_id") return std::to_string(d.action_a);
+  if (param == "revision") return "1";
+  if (has("/collectif/kit/pages/")) return d.kit_page_a;
+  if (has("/collectif/kit/ressources/")) return std::to_string(d.kit_resource_a);
+  if (has("/reseaux/")) return param == "slug" ? d.network_slug_a : std::to_string(d.network_a);
   if (has("/evenements/")) return std::to_string(d.event_a);
   if (has("/enquetes/")) return std::to_string(d.survey_link_a);
   if (has("/organisations/")) return std::to_string(d.org_a);
@@ -175,6 +241,7 @@ std::string id_for(const std::string& pattern, const std::string& param, const S
   if (has("/questionnaires/")) return std::to_string(d.questionnaire_a);
   if (has("/retours/")) return std::to_string(d.answer_a);
   if (has("/citations/")) return std::to_string(d.quote_a);
+  if (has("/collectif/membres/")) return std::to_string(d.ambassador_a);
   return "";
 }
 
@@ -219,6 +286,9 @@ TEST_P(Isolation, ForeignTerritoryCannotReadOrChangeAnythingOnAnyRoute) {
   EXPECT_NE(a.get("/citations").body.find(kMarker), std::string::npos) << "A reads its quotes";
   EXPECT_NE(a.get("/evenements/" + std::to_string(d.event_a) + "/gestion").body.find(kMarker), std::string::npos)
       << "A reads the registrations of its event";
+  EXPECT_NE(a.get("/collectif/kit/pages/" + d.kit_page_a).body.find(kMarker), std::string::npos) << "A's kit page";
+  EXPECT_NE(a.get("/collectif/reseaux/" + std::to_string(d.network_a)).body.find(kMarker), std::string::npos)
+      << "A's network, its member and its action";
   auto convention = a.get("/plan/partenariats/" + std::to_string(d.partnership_a) + "/convention");
   EXPECT_NE(convention.header("content-disposition").find(kMarker), std::string::npos);
 
