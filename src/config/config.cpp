@@ -23,7 +23,8 @@ const std::vector<Option>& options() {
       {"access_log", "PASSERELLES_ACCESS_LOG", "Log one line per HTTP request (true/false)", false,
        &Config::access_log},
       {"jobs", "PASSERELLES_JOBS",
-       "Run the scheduled work in the server (event reminders, lapsed bookings, erasure) every 5 minutes (true/false)",
+       "Run the scheduled work in the server (event reminders, lapsed bookings, erasure, monthly digest) every 5 "
+       "minutes (true/false)",
        false, &Config::jobs},
       {"booking_limit", "PASSERELLES_BOOKING_LIMIT",
        "Anonymous event bookings accepted per client address and hour (429 beyond)", false, &Config::booking_limit},
