@@ -184,7 +184,10 @@ std::string query_string(const std::vector<std::pair<std::string, std::string>>&
 
 long long gallery_version(App& app) {
   long long stored = app.portraits_version.get([&app] { return store::portraits_version(app.store); });
-  return stored * 31 + store::portraits_local_changes();
+  // Unsigned arithmetic wraps instead of overflowing (the stored version is a hash spanning the whole range).
+  auto mixed = static_cast<unsigned long long>(stored) * 31ULL +
+               static_cast<unsigned long long>(store::portraits_local_changes());
+  return static_cast<long long>(mixed);
 }
 
 ByteRange parse_range(const std::string& header, long long size) {
