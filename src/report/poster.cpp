@@ -13,33 +13,30 @@
 #include <memory>
 #include <stdexcept>
 
+#include "report/cairo_support.hpp"
 #include "report/qr.hpp"
 
 namespace passerelles::report {
 
 namespace {
 
+using detail::append_bytes;
+using detail::check;
+using detail::Context;
+using detail::Rgb;
+using detail::Surface;
+using detail::valid_utf8;
+
 constexpr const char* kSans = "DejaVu Sans";
 constexpr const char* kSerif = "DejaVu Serif";
 constexpr const char* kMono = "DejaVu Sans Mono";
 constexpr const char* kNarrowNbsp = "\u202F";
 
-struct Rgb {
-  double r, g, b;
-};
 constexpr Rgb kInk{0.10, 0.10, 0.12}, kMuted{0.30, 0.32, 0.37}, kAccent{0.42, 0.13, 0.45}, kWhite{1, 1, 1},
     kPhotoBack{0.93, 0.91, 0.94};
 
 // A4 in points; A3 is the same page scaled by √2.
 constexpr double kA4Width = 595.276, kA4Height = 841.890;
-
-std::string valid_utf8(const std::string& s) {
-  if (g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr)) return s;
-  gchar* fixed = g_utf8_make_valid(s.data(), static_cast<gssize>(s.size()));
-  std::string out(fixed);
-  g_free(fixed);
-  return out;
-}
 
 // French typography for the portrait's texts: ’ for the straight apostrophe, « » for straight double quotes, and a
 // narrow no-break space where a plain space stands before ; : ! ? » or after «.
@@ -95,19 +92,6 @@ std::string quoted(const std::string& text) {
   while (!t.empty() && (t.front() == ' ')) t.erase(0, 1);
   while (!t.empty() && (t.back() == ' ')) t.pop_back();
   return "«" + std::string(kNarrowNbsp) + french(t) + kNarrowNbsp + "»";
-}
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
-using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
-
-void check(cairo_surface_t* surface, const char* what) {
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(cairo_surface_status(surface)));
 }
 
 // Width and height from a JPEG's frame header (SOFn); nullopt when the bytes are not a JPEG with one.

@@ -13,17 +13,22 @@
 #include <memory>
 #include <stdexcept>
 
+#include "report/cairo_support.hpp"
 namespace passerelles::report {
 
 namespace {
+
+using detail::append_bytes;
+using detail::check;
+using detail::Context;
+using detail::Rgb;
+using detail::Surface;
+using detail::valid_utf8;
 
 constexpr int kQuiet = 4;  // modules of white around the code, as the standard asks
 constexpr const char* kSans = "DejaVu Sans";
 constexpr const char* kMono = "DejaVu Sans Mono";
 
-struct Rgb {
-  double r, g, b;
-};
 constexpr Rgb kInk{0.10, 0.10, 0.12}, kMuted{0.30, 0.32, 0.37}, kAccent{0.11, 0.30, 0.55};
 
 void check_module_px(int module_px) {
@@ -31,15 +36,6 @@ void check_module_px(int module_px) {
 }
 
 // ---- text for XML and pango -----------------------------------------------------------------------------------
-
-// Valid UTF-8: pango and XML refuse anything else (invalid bytes become U+FFFD).
-std::string valid_utf8(const std::string& s) {
-  if (g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr)) return s;
-  gchar* fixed = g_utf8_make_valid(s.data(), static_cast<gssize>(s.size()));
-  std::string out(fixed);
-  g_free(fixed);
-  return out;
-}
 
 // Text content or attribute value for XML 1.0: escaped, without the control characters XML forbids.
 std::string xml_text(const std::string& s) {
@@ -92,19 +88,6 @@ void fill_white(cairo_t* cr, double width, double height) {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_rectangle(cr, 0, 0, width, height);
   cairo_fill(cr);
-}
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
-using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
-
-void check(cairo_surface_t* surface, const char* what) {
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(cairo_surface_status(surface)));
 }
 
 std::string png_bytes(cairo_surface_t* surface) {
