@@ -12,7 +12,7 @@ build_pkgs=(
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
   libsodium-dev libcurl4-openssl-dev zlib1g-dev libkainjow-mustache-dev libjemalloc-dev
-  libxlsxwriter-dev libcairo2-dev libpango1.0-dev librsvg2-dev libqrencode-dev libvips-dev libcmark-dev
+  libxlsxwriter-dev libcairo2-dev libpango1.0-dev librsvg2-dev libqrencode-dev libvips-dev libcmark-dev liblemon-dev
   libgtest-dev
 )
 lint_pkgs=(clang-format clang-tidy)

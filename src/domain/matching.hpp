@@ -1,0 +1,95 @@
+// Matching ambassadors to school requests (issue 5): pure code, the same for `passerelles match` and the server.
+//
+// All open requests are assigned together by a min-cost flow (LEMON NetworkSimplex), optimal for the model:
+// first as many needed places as possible are filled, then the total cost is the least.
+//
+// The network, for each request r, ambassador a and day d both list:
+//   source -> r            capacity needed(r), cost 0
+//   r -> (r,a)             capacity 1 (the same woman once per request, so a pair is two people), cost c(r,a)
+//   (r,a) -> (a,d)         capacity 1, cost 0, for every day d in both lists (any day when one side lists none)
+//   (a,d) -> a             capacity 1 (never booked twice on one day)
+//   a -> sink              capacity capacity(a)
+//   r -> sink              capacity needed(r), cost kUnfilled (a place left empty): larger than any path's cost,
+//                          so filling a place always wins over leaving it empty.
+// With pair_costs only the listed pairs are arcs, at those costs; otherwise the cost model below gives c(r,a), and
+// pairs beyond max_km are not arcs.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace passerelles::domain::matching {
+
+struct Request {
+  std::string id;
+  double lat = 0, lon = 0;
+  std::vector<std::string> dates;  // ISO days; empty = any day
+  int needed = 1;
+  std::vector<std::string> domains;
+  bool never_reached = false;
+  bool priority_education = false;
+};
+
+struct Ambassador {
+  std::string id;
+  double lat = 0, lon = 0;
+  double max_km = 30;
+  std::vector<std::string> dates;  // days available; empty = any day
+  int capacity = 1;                // assignments in this run
+  std::vector<std::string> domains;
+  int load = 0;  // assignments already this term
+};
+
+// Cost of a pairing (integers: the flow is solved exactly):
+//   distance_km × road_factor × per_km
+// + domain_mismatch when no domain is shared (0 when the request names none)
+// + load_step × load × (load + 1) / 2 … the marginal cost of her next assignment grows with her load
+// - never_reached_bonus when the school was never reached, - priority_bonus for priority education
+// (clamped at 0).
+struct Weights {
+  double road_factor = 1.3;
+  double per_km = 10;
+  double domain_mismatch = 300;
+  double load_step = 40;
+  double never_reached_bonus = 150;
+  double priority_bonus = 100;
+};
+
+struct PairCost {
+  std::string request, ambassador;
+  long long cost = 0;
+};
+
+struct Instance {
+  std::vector<Request> requests;
+  std::vector<Ambassador> ambassadors;
+  Weights weights;
+  std::optional<std::vector<PairCost>> pair_costs;
+};
+
+struct Assignment {
+  std::string request, ambassador, date;  // date "" when neither side listed days
+  long long cost = 0;
+};
+struct Unfilled {
+  std::string request;
+  int places = 0;
+  std::string reason;  // French: « personne à moins de 30 km », « personne disponible à ces dates »…
+};
+struct Result {
+  std::vector<Assignment> assignments;  // by request order, then ambassador order
+  std::vector<Unfilled> unfilled;
+  long long total_cost = 0;
+};
+
+// Great-circle distance in km (haversine, R = 6371 km).
+double distance_km(double lat1, double lon1, double lat2, double lon2);
+
+// The cost model's c(r,a), or nullopt when the pair is not allowed (beyond her max_km).
+std::optional<long long> pair_cost(const Request& r, const Ambassador& a, const Weights& w);
+
+// Throws std::invalid_argument with a precise message for an inconsistent instance (unknown ids in pair_costs,
+// duplicate ids, negative capacities or needs).
+Result solve(const Instance& in);
+
+}  // namespace passerelles::domain::matching
