@@ -14,6 +14,7 @@
 // With pair_costs only the listed pairs are arcs, at those costs; otherwise the cost model below gives c(r,a), and
 // pairs beyond max_km are not arcs.
 #pragma once
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,5 +92,15 @@ std::optional<long long> pair_cost(const Request& r, const Ambassador& a, const 
 // Throws std::invalid_argument with a precise message for an inconsistent instance (unknown ids in pair_costs,
 // duplicate ids, negative capacities or needs).
 Result solve(const Instance& in);
+
+}  // namespace passerelles::domain::matching
+
+// ---- the JSON format of `passerelles match --in instance.json --out result.json` (docs/matching.md) ----------
+namespace passerelles::domain::matching {
+
+// Reads an instance; throws std::invalid_argument with the JSON path of the bad value
+// (« requests[3].lat: nombre attendu »).
+Instance instance_from_json(const nlohmann::json& j);
+nlohmann::json result_to_json(const Result& r);
 
 }  // namespace passerelles::domain::matching
