@@ -15,6 +15,7 @@
 // pairs beyond max_km are not arcs.
 #pragma once
 #include <nlohmann/json_fwd.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct Request {
   std::vector<std::string> domains;
   bool never_reached = false;
   bool priority_education = false;
+  // Ambassadors who already came to this school (its earlier interventions): each pairs at + repeat_school, so
+  // that a school meets different women over time.
+  std::vector<std::string> past_ambassadors;
 };
 
 struct Ambassador {
@@ -39,12 +43,16 @@ struct Ambassador {
   int capacity = 1;                // assignments in this run
   std::vector<std::string> domains;
   int load = 0;  // assignments already this term
+  // Places left per month 'YYYY-MM' (her monthly maximum minus what she already has that month): assignments on
+  // days of a listed month never exceed it. A month not listed is limited only by capacity.
+  std::map<std::string, int> month_capacity;
 };
 
 // Cost of a pairing (integers: the flow is solved exactly):
 //   distance_km × road_factor × per_km
 // + domain_mismatch when no domain is shared (0 when the request names none)
 // + load_step × load × (load + 1) / 2 … the marginal cost of her next assignment grows with her load
+// + repeat_school when she is one of the request's past_ambassadors
 // - never_reached_bonus when the school was never reached, - priority_bonus for priority education
 // (clamped at 0).
 struct Weights {
@@ -52,6 +60,7 @@ struct Weights {
   double per_km = 10;
   double domain_mismatch = 300;
   double load_step = 40;
+  double repeat_school = 120;
   double never_reached_bonus = 150;
   double priority_bonus = 100;
 };

@@ -13,6 +13,9 @@ struct Message {
   std::string html;  // when set, sent as multipart/alternative with `text` first
   // Extra headers (e.g. List-Unsubscribe); a name or value holding a line break is dropped.
   std::vector<std::pair<std::string, std::string>> headers;
+  // An iCalendar invitation (RFC 5545 text with METHOD:REQUEST or CANCEL), attached as invitation.ics
+  // (text/calendar; method=…) next to the text: the message becomes multipart/mixed.
+  std::string calendar;
 };
 
 class Mailer {
