@@ -5,7 +5,7 @@ BUILD ?= build
 DB ?= sqlite:var/passerelles.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys bench-events bench-gallery lint fmt clean
+.PHONY: all build build-asan install install-build install-lint run demo test test-unit test-asan test-e2e bench bench-dashboard bench-surveys bench-events bench-gallery bench-matching lint fmt clean
 
 all: build
 
@@ -38,6 +38,7 @@ bench: install build
 	@bench/surveys.sh
 	@bench/events.sh
 	@bench/gallery.sh
+	@bench/matching.sh
 
 # The dashboard at 50,000 and 5,000,000 actions on SQLite and PostgreSQL (bench/dashboard.sh; ~30 min).
 bench-dashboard: install build
@@ -57,6 +58,11 @@ bench-events: install build
 # portraits (bench/gallery.sh; ~2 min; SQLite).
 bench-gallery: install build
 	@bench/gallery.sh
+
+# The matching engine on 5,000 requests × 20,000 ambassadors, and on the same people as an assignment problem next to
+# scipy (bench/matching.sh; ~1 min).
+bench-matching: install build
+	@bench/matching.sh
 
 install-lint:
 	@scripts/install.sh lint

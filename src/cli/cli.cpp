@@ -91,6 +91,11 @@ int run(int argc, char** argv) {
   survey_stats->add_option("--in", sso.in, "CSV file: phase,question,value,code ('-' for standard input)")->required();
   survey_stats->add_flag("--json", sso.json, "Print JSON instead of a table");
 
+  MatchOptions mo;
+  auto* match = app.add_subcommand("match", "Match ambassadors to school requests (JSON, docs/matching.md)");
+  match->add_option("--in", mo.in, "Instance JSON file ('-' for standard input)")->required();
+  match->add_option("--out", mo.out, "Result JSON file ('-' for standard output, the default)");
+
   GenerateHistoryOptions gh;
   auto* generate = app.add_subcommand("generate-history", "Write a synthetic history of actions (benchmarks)");
   generate->add_option("--territories", gh.territories,
@@ -153,6 +158,7 @@ int run(int argc, char** argv) {
     if (*exp_schools) return cmd_export_schools(cfg, eo);
     if (*report) return cmd_report(cfg, ro);
     if (*survey_stats) return cmd_survey_stats(sso);
+    if (*match) return cmd_match(mo);
     if (*generate) return cmd_generate_history(cfg, gh);
     if (*bench_writes) return cmd_bench_writes(cfg, bw);
     if (*jobs_run) return cmd_jobs_run(cfg);

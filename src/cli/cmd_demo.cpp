@@ -11,6 +11,7 @@
 #include "cli/demo_events.hpp"
 #include "cli/demo_kit.hpp"
 #include "cli/demo_portraits.hpp"
+#include "cli/demo_requests.hpp"
 #include "cli/demo_surveys.hpp"
 #include "domain/directory.hpp"
 #include "domain/text.hpp"
@@ -266,6 +267,7 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
   demo_ambassadors(*store);  // the collective's members, invitations and applications
   demo_portraits(*store);    // portrait campaigns imported from CSV with generated photos
   demo_kit(*store);          // the discourse kit's pages and resources, internal networks
+  demo_requests(*store);     // teachers' intervention requests, a matching run and its first proposals accepted
   std::cout << "demo: accounts (password " << kDemoPassword
             << "): admin@passerelles.demo, coordinatrice@cmq-msi-bfc.demo, "
                "coordinatrice@ti-flandre-saint-omer.demo, and ambassadrice@…, financeur@…, enseignant@…, rh@…, "

@@ -7,6 +7,7 @@
 #include "domain/plan.hpp"
 #include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
+#include "jobs/intervention_jobs.hpp"
 #include "mail/mailer.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
@@ -25,12 +26,16 @@ int cmd_jobs_run(const config::Config& cfg) {
   long long now = store::now_unix();
   auto r = jobs::run_event_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   auto digest = jobs::run_digest(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
+  auto iv = jobs::run_intervention_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   std::cout << "rappels envoyés: " << r.reminders << ", réservations expirées: " << r.lapsed
             << ", promues: " << r.promoted << ", anonymisées: " << r.anonymised
-            << ", lettres du collectif envoyées: " << digest.sent;
-  if (r.mail_errors || digest.failed) std::cout << ", e-mails non envoyés: " << r.mail_errors + digest.failed;
+            << ", lettres du collectif envoyées: " << digest.sent << ", rappels d’intervention: " << iv.reminders
+            << ", demandes de compte rendu: " << iv.report_requests << ", demandes expirées: " << iv.lapsed
+            << ", demandes anonymisées: " << iv.anonymised;
+  long long errors = r.mail_errors + digest.failed + iv.mail_errors;
+  if (errors) std::cout << ", e-mails non envoyés: " << errors;
   std::cout << "\n";
-  return r.mail_errors || digest.failed ? 1 : 0;
+  return errors ? 1 : 0;
 }
 
 }  // namespace passerelles::cli

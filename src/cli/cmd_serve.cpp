@@ -14,6 +14,7 @@
 #include "http/server.hpp"
 #include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
+#include "jobs/intervention_jobs.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
 #include "web/app.hpp"
@@ -41,6 +42,7 @@ void event_jobs_loop(const std::stop_token& stop, web::App& app) {
       long long now = store::now_unix();
       jobs::run_event_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
       jobs::run_digest(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
+      jobs::run_intervention_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
     } catch (const std::exception& e) {
       spdlog::error("event jobs failed: {}", e.what());
     } catch (...) {

@@ -57,6 +57,13 @@ struct SurveyStatsOptions {
 };
 int cmd_survey_stats(const SurveyStatsOptions& opts);
 
+// The matching engine alone on a JSON instance (docs/matching.md); bad input exits with 2 and names the JSON path.
+struct MatchOptions {
+  std::string in;         // instance file; "-" = standard input
+  std::string out = "-";  // result file; "-" = standard output
+};
+int cmd_match(const MatchOptions& opts);
+
 // Numbers are kept as text and checked by the command (exit code 2 with a precise message).
 struct GenerateHistoryOptions {
   std::string territories = "0";  // > 0: bench-001 … bench-N; 0: every existing territory

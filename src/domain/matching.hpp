@@ -3,19 +3,22 @@
 // All open requests are assigned together by a min-cost flow (LEMON NetworkSimplex), optimal for the model:
 // first as many needed places as possible are filled, then the total cost is the least.
 //
-// The network, for each request r, ambassador a and day d both list:
-//   source -> r            capacity needed(r), cost 0
-//   r -> (r,a)             capacity 1 (the same woman once per request, so a pair is two people), cost c(r,a)
-//   (r,a) -> (a,d)         capacity 1, cost 0, for every day d in both lists (any day when one side lists none)
-//   (a,d) -> a             capacity 1 (never booked twice on one day)
+// The network (docs/matching.md draws it), for each request r, ambassador a and day d both list:
+//   r -> (a,d)             capacity 1 (the same woman once per request, so a pair is two people), cost c(r,a), when
+//                          the pair has one common day; with several: r -> (r,a) at c(r,a), then (r,a) -> (a,d)
+//   (a,d) -> (a,month)     capacity 1 (never booked twice on one day), when her month_capacity lists that month
+//   (a,month) -> a         capacity month_capacity[month]; otherwise (a,d) -> a, capacity 1
+//   r -> a                 capacity 1, cost c(r,a), when neither lists days (only her capacity applies)
 //   a -> sink              capacity capacity(a)
-//   r -> sink              capacity needed(r), cost kUnfilled (a place left empty): larger than any path's cost,
-//                          so filling a place always wins over leaving it empty.
+//   r -> sink              capacity needed(r), cost kUnfilled (a place left empty): larger than any change of the
+//                          other paths' costs, so filling a place always wins over leaving it empty.
+//   supply needed(r) at each request.
 // With pair_costs only the listed pairs are arcs, at those costs; otherwise the cost model below gives c(r,a), and
-// pairs beyond max_km are not arcs.
+// pairs beyond max_km are not arcs. Candidate pairs come from a spatial grid; the flow is solved on each request's
+// cheapest pairs first, then the pairs left out are priced with the potentials until none would lower the cost.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +93,9 @@ struct Result {
   std::vector<Assignment> assignments;  // by request order, then ambassador order
   std::vector<Unfilled> unfilled;
   long long total_cost = 0;
+  // Processor seconds of the two phases (bench and `passerelles match`): the allowed pairs and their costs (with
+  // pair_costs: reading the list), then the network and the flow.
+  double pairs_seconds = 0, flow_seconds = 0;
 };
 
 // Great-circle distance in km (haversine, R = 6371 km).
@@ -98,8 +104,8 @@ double distance_km(double lat1, double lon1, double lat2, double lon2);
 // The cost model's c(r,a), or nullopt when the pair is not allowed (beyond her max_km).
 std::optional<long long> pair_cost(const Request& r, const Ambassador& a, const Weights& w);
 
-// Throws std::invalid_argument with a precise message for an inconsistent instance (unknown ids in pair_costs,
-// duplicate ids, negative capacities or needs).
+// Throws std::invalid_argument with a precise French message for an inconsistent instance (unknown ids or a pair
+// listed twice in pair_costs, duplicate ids, negative capacities or needs, a road factor ≤ 0).
 Result solve(const Instance& in);
 
 }  // namespace passerelles::domain::matching

@@ -29,7 +29,7 @@ std::string_view assignment_status_label(std::string_view status);
 // Languages a request may ask for besides French: en | de | es | it | ar | pt ('' = French).
 const std::vector<Choice>& request_languages();
 
-constexpr int kMaxRequestDays = 60;      // days stored for one request (windows included)
+constexpr int kMaxRequestDays = 60;        // days stored for one request (windows included)
 constexpr int kMaxRequestWindowDays = 92;  // a window longer than this is refused
 constexpr int kMaxClassPupils = 400;
 constexpr int kRequestConfirmHours = 48;  // an unconfirmed request lapses after this
@@ -88,6 +88,10 @@ DatesParse parse_request_dates(std::string_view text);
 // as consecutive) become windows 'A..B', other days stay alone, separated by ", "; parse_request_dates of the
 // result gives the days back.
 std::string request_dates_text(const std::vector<std::string>& days);
+
+// The French labels of codes of `choices`, separated by ", " (an unknown code is shown as it is):
+// {"3e", "4e"} of class_levels() -> "3e, 4e".
+std::string labels_of_codes(const std::vector<std::string>& codes, const std::vector<Choice>& choices);
 
 // The explanation of a proposal, in French: « 12 km, maintenance industrielle, 1re intervention ce trimestre »;
 // adds « établissement jamais atteint » and « éducation prioritaire (REP+) » when they apply, and « déjà venue

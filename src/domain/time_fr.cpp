@@ -43,4 +43,12 @@ std::string format_datetime_fr(long long unix_seconds) {
   return buf;
 }
 
+std::string school_term_start(std::string_view day) {
+  std::string year(day.substr(0, 4));
+  int month = day.size() >= 7 ? (day[5] - '0') * 10 + (day[6] - '0') : 1;
+  if (month >= 9) return year + "-09-01";
+  if (month >= 4) return year + "-04-01";
+  return year + "-01-01";
+}
+
 }  // namespace passerelles::domain

@@ -1,6 +1,7 @@
 // Dates and times shown to French users: Unix seconds to Paris wall-clock time, without a time-zone database.
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace passerelles::domain {
 
@@ -13,5 +14,8 @@ std::string format_datetime_fr(long long unix_seconds);
 
 // "janvier" for 1 … "décembre" for 12; "" for any other number.
 const char* month_name_fr(unsigned month);
+
+// 'YYYY-09-01', 'YYYY-01-01' or 'YYYY-04-01': the start of the French school term containing `day` ('YYYY-MM-DD').
+std::string school_term_start(std::string_view day);
 
 }  // namespace passerelles::domain

@@ -1,9 +1,11 @@
-// SMTP delivery with libcurl; builds an RFC 5322 message with a UTF-8 text body (and an HTML alternative).
+// SMTP delivery with libcurl; builds an RFC 5322 message with a UTF-8 text body (and an HTML alternative, and an
+// iCalendar attachment).
 #include "mail/mailer.hpp"
 
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -40,6 +42,23 @@ std::string base64(const std::string& s) {
                     sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.find('\0'));
   return out;
+}
+
+// base64 in lines of 76 characters, each ended by CRLF (RFC 2045).
+std::string base64_lines(const std::string& s) {
+  std::string b = base64(s), out;
+  for (std::size_t i = 0; i < b.size(); i += 76) out += b.substr(i, 76) + "\r\n";
+  return out;
+}
+
+// The METHOD property of an iCalendar text (REQUEST, CANCEL…), "" when absent or not a plain word.
+std::string calendar_method(const std::string& ics) {
+  auto at = ics.find("\nMETHOD:");
+  if (at == std::string::npos) return "";
+  std::string method;
+  for (std::size_t i = at + 8; i < ics.size() && std::isupper(static_cast<unsigned char>(ics[i])); ++i)
+    method += ics[i];
+  return method;
 }
 
 }  // namespace
@@ -93,6 +112,17 @@ std::string Mailer::send(const Message& m) const {
               text_type + "\r\n" + crlf(m.text) + "\r\n--" + boundary +
               "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + crlf(m.html) +
               "\r\n--" + boundary + "--\r\n";
+  }
+  if (!m.calendar.empty()) {
+    // multipart/mixed: the body above, then the invitation (base64, so that its CRLF line ends arrive intact).
+    std::string boundary = std::string("=_passerelles_mixed_") + hex;
+    std::string method = calendar_method(m.calendar);
+    content = "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n" + content +
+              "\r\n--" + boundary + "\r\nContent-Type: text/calendar; charset=UTF-8" +
+              (method.empty() ? std::string() : "; method=" + method) +
+              "; name=\"invitation.ics\"\r\nContent-Disposition: attachment; filename=\"invitation.ics\"\r\n"
+              "Content-Transfer-Encoding: base64\r\n\r\n" +
+              base64_lines(m.calendar) + "--" + boundary + "--\r\n";
   }
   Upload up;
   up.data = "Date: " + std::string(date) + "\r\nFrom: " + from_ + "\r\nTo: " + m.to +

@@ -9,6 +9,7 @@
 
 #include "domain/plan.hpp"
 #include "domain/text.hpp"
+#include "domain/time_fr.hpp"
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
 #include "store/portraits.hpp"
@@ -193,15 +194,6 @@ bool territory_exists(soci::session& sql, long long territory_id) {
 
 domain::Errors email_taken(const std::string& message) {
   return {{"email", message}};
-}
-
-// 'YYYY-09-01', 'YYYY-01-01' or 'YYYY-04-01': the French school term containing `today`.
-std::string term_start_of(std::string_view today) {
-  std::string year(today.substr(0, 4));
-  int month = std::stoi(std::string(today.substr(5, 2)));
-  if (month >= 9) return year + "-09-01";
-  if (month >= 4) return year + "-04-01";
-  return year + "-01-01";
 }
 
 }  // namespace
@@ -511,7 +503,7 @@ CollectiveOverview collective_overview(Store& s, long long territory_id, std::st
   CollectiveOverview o;
   std::string today(today_in);
   if (!domain::valid_day(today)) return o;
-  o.term_start = term_start_of(today);
+  o.term_start = domain::school_term_start(today);
   std::string since90 = domain::add_days(today, -90), since60 = domain::add_days(today, -60);
   std::string t = std::to_string(territory_id);
   s.read([&](soci::session& sql) {

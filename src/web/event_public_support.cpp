@@ -155,6 +155,27 @@ std::string school_option_label(const domain::School& s) {
   return s.uai + " — " + s.name + (s.commune_name.empty() ? "" : " (" + s.commune_name + ")");
 }
 
+http::Response school_options_response(Ctx& c, const std::vector<std::string>& departments, const std::string& typed) {
+  std::string q = domain::trim(typed);
+  std::string html;
+  if (!departments.empty() && domain::valid_utf8(q) && domain::utf8_length(q) >= 2 && domain::utf8_length(q) <= 200) {
+    store::SchoolFilter f;
+    f.departments = departments;
+    f.query = q;
+    f.per_page = 12;
+    List options;
+    for (const auto& s : store::schools_matching(c.app.store, f).rows) {
+      Data o;
+      o.set("value", school_option_label(s));
+      options.push_back(o);
+    }
+    html = c.app.templates.render("action_school_options", Data("options", options));
+  }
+  http::Response r = http::Response::html(html);
+  r.header("Cache-Control", "public, max-age=300");
+  return r;
+}
+
 std::string event_when_fr(const domain::Event& e) {
   std::string start = long_day(e.starts_on);
   std::string ends = e.ends_on.empty() ? e.starts_on : e.ends_on;

@@ -29,6 +29,9 @@ Data event_card_data(const domain::Event& e);
 
 // "UAI — name (commune)": a school as the booking form's datalist proposes it and the form reads it back.
 std::string school_option_label(const domain::School& s);
+// The public school datalist (htmx): <option> elements for the schools of `departments` matching the words typed
+// (2 to 200 characters; nothing otherwise), at most 12, cached 5 minutes.
+http::Response school_options_response(Ctx& c, const std::vector<std::string>& departments, const std::string& typed);
 
 // The booking form as typed (every field as text), so that a refused form shows exactly what was typed.
 struct BookingForm {

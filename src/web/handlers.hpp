@@ -257,4 +257,38 @@ http::Response network_join(Ctx& c);
 http::Response network_leave(Ctx& c);
 http::Response network_public_show(Ctx& c);
 
+// -- request handlers (teacher) --
+http::Response request_public_new(Ctx& c);
+http::Response request_public_create(Ctx& c);
+http::Response request_public_school_options(Ctx& c);
+http::Response request_public_show(Ctx& c);
+http::Response request_public_confirm(Ctx& c);
+http::Response request_public_edit(Ctx& c);
+http::Response request_public_update(Ctx& c);
+http::Response request_public_cancel(Ctx& c);
+// -- matching handlers (coordinator) --
+http::Response matching_index(Ctx& c);
+http::Response matching_run(Ctx& c);
+http::Response matching_accept_all(Ctx& c);
+http::Response matching_proposal_edit(Ctx& c);
+http::Response matching_proposal_update(Ctx& c);
+http::Response matching_proposal_discard(Ctx& c);
+http::Response matching_request_show(Ctx& c);
+http::Response matching_request_cancel(Ctx& c);
+http::Response matching_weights_edit(Ctx& c);
+http::Response matching_weights_update(Ctx& c);
+http::Response matching_needs(Ctx& c);
+// -- assignment handlers (ambassador) --
+http::Response assignment_index(Ctx& c);
+http::Response assignment_accept(Ctx& c);
+http::Response assignment_decline(Ctx& c);
+http::Response assignment_cancel(Ctx& c);
+http::Response assignment_ics(Ctx& c);
+http::Response assignment_report_edit(Ctx& c);
+http::Response assignment_report_create(Ctx& c);
+http::Response assignment_answer_show(Ctx& c);
+http::Response assignment_answer_accept(Ctx& c);
+http::Response assignment_answer_decline(Ctx& c);
+http::Response assignment_feed(Ctx& c);
+
 }  // namespace passerelles::web

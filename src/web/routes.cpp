@@ -264,6 +264,42 @@ void add_routes(App& app) {
   app.route("POST", "/collectif/reseaux/{id}/quitter", A::user, network_leave);
   app.route("GET", "/reseaux/{slug}", A::anyone, network_public_show);
 
+  // Intervention requests and matching (issue 5): the teacher's public form and private link, the coordinator's
+  // review, the ambassador's answers, reports and calendar.
+  // -- request routes (teacher) --
+  app.route("GET", "/demandes/nouvelle", A::anyone, request_public_new);
+  app.route("POST", "/demandes/nouvelle", A::anyone, request_public_create);
+  app.route("GET", "/demandes/etablissements", A::anyone, request_public_school_options);
+  app.route("GET", "/demandes/{token}", A::anyone, request_public_show);
+  app.route("POST", "/demandes/{token}/confirmer", A::anyone, request_public_confirm);
+  app.route("GET", "/demandes/{token}/modifier", A::anyone, request_public_edit);
+  app.route("POST", "/demandes/{token}/modifier", A::anyone, request_public_update);
+  app.route("POST", "/demandes/{token}/annuler", A::anyone, request_public_cancel);
+  // -- matching routes (coordinator) --
+  app.route("GET", "/interventions", A::editor, matching_index);
+  app.route("POST", "/interventions/appariement", A::editor, matching_run);
+  app.route("POST", "/interventions/propositions/accepter", A::editor, matching_accept_all);
+  app.route("GET", "/interventions/propositions/{id}/changer", A::editor, matching_proposal_edit);
+  app.route("POST", "/interventions/propositions/{id}/changer", A::editor, matching_proposal_update);
+  app.route("POST", "/interventions/propositions/{id}/retirer", A::editor, matching_proposal_discard);
+  app.route("GET", "/interventions/demandes/{id}", A::editor, matching_request_show);
+  app.route("POST", "/interventions/demandes/{id}/annuler", A::editor, matching_request_cancel);
+  app.route("GET", "/interventions/ponderations", A::editor, matching_weights_edit);
+  app.route("POST", "/interventions/ponderations", A::editor, matching_weights_update);
+  app.route("GET", "/interventions/besoins", A::editor, matching_needs);
+  // -- assignment routes (ambassador) --
+  app.route("GET", "/collectif/interventions", A::user, assignment_index);
+  app.route("POST", "/collectif/interventions/{id}/accepter", A::user, assignment_accept);
+  app.route("POST", "/collectif/interventions/{id}/decliner", A::user, assignment_decline);
+  app.route("POST", "/collectif/interventions/{id}/annuler", A::user, assignment_cancel);
+  app.route("GET", "/collectif/interventions/{id}/invitation.ics", A::user, assignment_ics);
+  app.route("GET", "/collectif/interventions/{id}/compte-rendu", A::user, assignment_report_edit);
+  app.route("POST", "/collectif/interventions/{id}/compte-rendu", A::user, assignment_report_create);
+  app.route("GET", "/reponse/{token}", A::anyone, assignment_answer_show);
+  app.route("POST", "/reponse/{token}/accepter", A::anyone, assignment_answer_accept);
+  app.route("POST", "/reponse/{token}/decliner", A::anyone, assignment_answer_decline);
+  app.route("GET", "/agenda/{file}", A::anyone, assignment_feed);  // {file}: TOKEN.ics
+
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --
   app.route("GET", "/tableau-de-bord/export.csv", A::user, indicator_csv);

@@ -45,6 +45,7 @@ struct Seeded {
   long long portrait_a = 0;
   std::string portrait_slug_a;
   long long campaign_a = 0;  // A's portrait campaign (its posters, /collectif/campagnes/{id}/affiches.pdf)
+  long long request_a = 0, proposal_a = 0;  // -- matching fields --: A's open request and a proposal on it
 };
 
 Seeded seed(store::Store& s) {
@@ -174,6 +175,19 @@ Seeded seed(store::Store& s) {
   }
   // -- portrait editing seed --
   d.campaign_a = store::campaign_named(s, d.territory_a, kMarker + " campagne");
+  // -- matching seed --
+  s.write([&](soci::session& sql) {
+    std::string contact = kMarker + " enseignante";
+    sql << "INSERT INTO intervention_requests (territory_id, status, token, confirmed_at, contact_name, email, kind, "
+           "girls, boys, created_at, updated_at) VALUES (:t, 'open', 'request-a-0123456789abcdefghijklm', 1, :n, "
+           "'prof@zorglub.example', 'talk', 10, 10, :c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(contact), soci::use(now), soci::use(now), soci::into(d.request_a);
+    sql << "INSERT INTO request_assignments (request_id, ambassador_id, day, status, why, response_token, created_at, "
+           "updated_at) VALUES (:r, :a, '2030-01-07', 'proposed', :w, 'response-a-0123456789abcdefghijk', :c, :u) "
+           "RETURNING id",
+        soci::use(d.request_a), soci::use(d.ambassador_a), soci::use(contact), soci::use(now), soci::use(now),
+        soci::into(d.proposal_a);
+  });
   // -- kit seed --
   d.kit_page_a = domain::kit_page_slug(kMarker + " page");
   store::insert_kit_page(s, d.territory_a, kMarker + " page", kMarker + " texte", "", author);
@@ -218,6 +232,12 @@ std::string id_for(const std::string& pattern, const std::string& param, const S
   if (has("/portraits/")) return param == "slug" ? d.portrait_slug_a : std::to_string(d.portrait_a);
   // -- portrait editing ids --
   if (has("/collectif/campagnes/")) return std::to_string(d.campaign_a);
+  // -- matching ids --
+  if (has("/interventions/demandes/")) return std::to_string(d.request_a);
+  if (has("/interventions/propositions/")) return std::to_string(d.proposal_a);
+  // -- assignment ids --: an ambassador's own pages (B is no member: 403), her feed by its secret token (unknown: 404)
+  if (has("/collectif/interventions/")) return std::to_string(d.proposal_a);
+  if (param == "file" && has("/agenda/")) return "inconnu-0123456789abcdefghijklmn.ics";
   // -- kit ids --
   if (param == "ambassador_id") return std::to_string(d.ambassador_a);
   if (param == "action_id") return std::to_string(d.action_a);

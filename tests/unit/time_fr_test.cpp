@@ -24,3 +24,11 @@ TEST(TimeFr, FormatsDayMonthYearHoursMinutes) {
   EXPECT_EQ(format_datetime_fr(1711846800), "31/03/2024 03:00");
   EXPECT_EQ(format_datetime_fr(0), "") << "never";
 }
+
+TEST(SchoolTerm, StartsOnTheFirstOfSeptemberJanuaryOrApril) {
+  EXPECT_EQ(passerelles::domain::school_term_start("2026-11-28"), "2026-09-01");
+  EXPECT_EQ(passerelles::domain::school_term_start("2026-09-01"), "2026-09-01");
+  EXPECT_EQ(passerelles::domain::school_term_start("2026-08-31"), "2026-04-01");
+  EXPECT_EQ(passerelles::domain::school_term_start("2027-03-31"), "2027-01-01");
+  EXPECT_EQ(passerelles::domain::school_term_start("2027-04-01"), "2027-04-01");
+}
