@@ -175,6 +175,8 @@ class MatchingStore : public ::testing::TestWithParam<std::string> {
       if (r.id == id) return &r;
     return nullptr;
   }
+  // The pointer points into `ps`: a temporary list would leave it dangling (ASan caught one).
+  const store::Proposal* proposal_for(std::vector<store::Proposal>&& ps, long long request_id) = delete;
   static const m::Ambassador* find_ambassador(const store::TerritoryInstance& t, const std::string& id) {
     for (const auto& a : t.instance.ambassadors)
       if (a.id == id) return &a;
@@ -367,7 +369,8 @@ TEST_P(MatchingStore, ChangeAndDiscardProposals) {
   EXPECT_EQ(bad.status, Status::invalid);
   EXPECT_TRUE(bad.errors.count("ambassador_id"));
   EXPECT_EQ(store::replace_proposal(*db, tb, p2, ines, "2027-03-10", kToday, by).status, Status::not_found);
-  EXPECT_EQ(proposal_for(store::proposals_of(*db, ta), r2)->ambassador_id, sarah);
+  auto after_change = store::proposals_of(*db, ta);
+  EXPECT_EQ(proposal_for(after_change, r2)->ambassador_id, sarah);
 
   // Drop r1's proposal (Inès then free on the 8th, and on the 10th), then put Inès on r2.
   EXPECT_EQ(store::discard_proposal(*db, tb, p1, by).status, Status::not_found);
@@ -410,7 +413,8 @@ TEST_P(MatchingStore, WeightsAreSavedAndChecked) {
 
   // The run uses them: S2 is now 5.56 km × 1.0 × 20 = 111 for Sarah.
   store::run_matching(*db, ta, kToday, by);
-  auto p2 = proposal_for(store::proposals_of(*db, ta), r2);
+  auto after_weights = store::proposals_of(*db, ta);
+  auto p2 = proposal_for(after_weights, r2);
   ASSERT_TRUE(p2);
   EXPECT_EQ(p2->cost, 111);
 }
