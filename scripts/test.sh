@@ -22,7 +22,7 @@ lsan_supp="$(pwd)/tests/lsan.supp"  # absolute: the tests run inside build-asan
 # the ordinary build above.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$lsan_supp" \
-  ctest --output-on-failure -j "$jobs" --timeout 600 -E 'BadInput.*postgresql')
+  ctest --output-on-failure -j "$jobs" --timeout 600 -E '^http[.]Engines/BadInput[.].*postgresql')
 
 if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
   echo "== browser tests (Chromium + axe-core)"
