@@ -128,7 +128,8 @@ void demo_requests(store::Store& s, std::ostream& out) {
     auto invited = store::accept_proposals(s, t->id, first, kBy);
     if (!invited.empty()) store::accept_assignment(s, invited.front(), now);
     out << "demo: requests of " << slug << ": " << made << " confirmed, " << run.proposals << " proposals ("
-        << invited.size() << " accepted by the coordinator), " << run.unfilled_places << " places left unfilled\n";
+        << invited.size() << " accepted by the coordinator), " << run.unfilled_places
+        << (run.unfilled_places == 1 ? " place" : " places") << " left unfilled\n";
   }
 }
 
