@@ -41,38 +41,33 @@ std::string choice_label_of(const std::vector<domain::Choice>& choices, const st
 // The school typed in a class booking, looked up as the datalist proposes it (see registration_of).
 void resolve_school(Ctx& c, const domain::Event& e, const std::string& typed, domain::Registration& r,
                     domain::Errors& errors) {
-  std::string text = domain::trim(typed);
-  if (text.empty()) return;  // domain::validate asks for it
-  if (!domain::valid_utf8(text) || domain::utf8_length(text) > 300) {
-    errors["school"] = "Le nom d’établissement saisi est invalide ou trop long (300 caractères au plus).";
-    return;
-  }
-  std::string first = text.substr(0, std::min<std::size_t>(8, text.size()));
-  std::transform(first.begin(), first.end(), first.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  if (first.size() == 8 && domain::is_valid_uai(first) && (text.size() == 8 || text[8] == ' ')) {
-    if (auto s = store::school_by_uai(c.app.store, first)) {
-      r.school_id = s->id;
+  std::vector<std::string> departments;
+  if (auto t = store::territory_by_id(c.app.store, e.territory_id)) departments = t->departments;
+  TypedSchool ts = lookup_typed_school(c, typed, departments);
+  switch (ts.kind) {
+    case TypedSchool::Kind::empty: return;  // domain::validate asks for it
+    case TypedSchool::Kind::invalid:
+      errors["school"] = "Le nom d’établissement saisi est invalide ou trop long (300 caractères au plus).";
       return;
-    }
-    errors["school"] = "Le code UAI " + first +
-                       " n’est pas dans l’annuaire : écrivez plutôt le nom de l’établissement "
-                       "et sa commune.";
-    return;
+    case TypedSchool::Kind::uai:
+      if (ts.school) {
+        r.school_id = ts.school->id;
+        return;
+      }
+      errors["school"] = "Le code UAI " + ts.uai +
+                         " n’est pas dans l’annuaire : écrivez plutôt le nom de l’établissement "
+                         "et sa commune.";
+      return;
+    case TypedSchool::Kind::words: break;
   }
-  store::SchoolFilter f;
-  if (auto t = store::territory_by_id(c.app.store, e.territory_id)) f.departments = t->departments;
-  f.query = text;
-  f.per_page = 5;
-  auto found = store::schools_matching(c.app.store, f);
-  if (found.total == 1) {
-    r.school_id = found.rows.front().id;
-  } else if (found.total == 0) {
-    r.organisation = text;  // a school outside the directory, named as typed
+  if (ts.found.total == 1) {
+    r.school_id = ts.found.rows.front().id;
+  } else if (ts.found.total == 0) {
+    r.organisation = ts.text;  // a school outside the directory, named as typed
   } else {
-    const auto& s = found.rows.front();
-    errors["school"] = std::to_string(found.total) + " établissements correspondent à « " + text +
+    errors["school"] = std::to_string(ts.found.total) + " établissements correspondent à « " + ts.text +
                        " » : choisissez-le dans la liste proposée ou précisez, par exemple « " +
-                       school_option_label(s) + " ».";
+                       school_option_label(ts.found.rows.front()) + " ».";
   }
 }
 
@@ -174,6 +169,32 @@ http::Response school_options_response(Ctx& c, const std::vector<std::string>& d
   http::Response r = http::Response::html(html);
   r.header("Cache-Control", "public, max-age=300");
   return r;
+}
+
+TypedSchool lookup_typed_school(Ctx& c, const std::string& typed, const std::vector<std::string>& departments) {
+  TypedSchool ts;
+  ts.text = domain::trim(typed);
+  if (ts.text.empty()) return ts;
+  if (!domain::valid_utf8(ts.text) || domain::utf8_length(ts.text) > 300) {
+    ts.kind = TypedSchool::Kind::invalid;
+    return ts;
+  }
+  std::string first = ts.text.substr(0, std::min<std::size_t>(8, ts.text.size()));
+  std::transform(first.begin(), first.end(), first.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  if (first.size() == 8 && domain::is_valid_uai(first) && (ts.text.size() == 8 || ts.text[8] == ' ')) {
+    ts.kind = TypedSchool::Kind::uai;
+    ts.uai = first;
+    ts.school = store::school_by_uai(c.app.store, first);
+    return ts;
+  }
+  ts.kind = TypedSchool::Kind::words;
+  if (departments.empty()) return ts;
+  store::SchoolFilter f;
+  f.departments = departments;
+  f.query = ts.text;
+  f.per_page = 5;
+  ts.found = store::schools_matching(c.app.store, f);
+  return ts;
 }
 
 std::string event_when_fr(const domain::Event& e) {

@@ -4,12 +4,14 @@
 // (web/plan_support.hpp); the sending of e-mails (send_mails, promoted_mails) comes from web/event_support.hpp,
 // shared with the organisers.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/event.hpp"
 #include "domain/school.hpp"
 #include "store/events.hpp"
+#include "store/schools.hpp"
 #include "web/app.hpp"
 #include "web/event_support.hpp"
 
@@ -32,6 +34,16 @@ std::string school_option_label(const domain::School& s);
 // The public school datalist (htmx): <option> elements for the schools of `departments` matching the words typed
 // (2 to 200 characters; nothing otherwise), at most 12, cached 5 minutes.
 http::Response school_options_response(Ctx& c, const std::vector<std::string>& departments, const std::string& typed);
+// A school typed in a public form, read as the datalist proposes it: "UAI — name (commune)", a UAI alone, or words
+// searched among the schools of `departments`. The callers word the outcome for their form.
+struct TypedSchool {
+  enum class Kind { empty, invalid, uai, words } kind = Kind::empty;
+  std::string text;                      // trimmed
+  std::string uai;                       // kind uai: upper-cased
+  std::optional<domain::School> school;  // kind uai: the school with that UAI, if any
+  store::SchoolPage found;               // kind words: up to 5 matches and the total
+};
+TypedSchool lookup_typed_school(Ctx& c, const std::string& typed, const std::vector<std::string>& departments);
 
 // The booking form as typed (every field as text), so that a refused form shows exactly what was typed.
 struct BookingForm {

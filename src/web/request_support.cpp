@@ -33,43 +33,33 @@ FieldLabels request_labels() {
 
 // The school typed in the form, looked up as the datalist proposes it.
 void resolve_school(Ctx& c, const RequestForm& f, domain::InterventionRequest& r, domain::Errors& errors) {
-  std::string text = domain::trim(f.school);
-  if (text.empty()) return;  // domain::validate asks for it
-  if (!domain::valid_utf8(text) || domain::utf8_length(text) > 300) {
-    errors["school"] = "Le nom d’établissement saisi est invalide ou trop long (300 caractères au plus).";
-    return;
-  }
   auto departments = request_departments(c, f.territory);
-  std::string first = text.substr(0, std::min<std::size_t>(8, text.size()));
-  std::transform(first.begin(), first.end(), first.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  if (first.size() == 8 && domain::is_valid_uai(first) && (text.size() == 8 || text[8] == ' ')) {
-    auto s = store::school_by_uai(c.app.store, first);
-    if (s && std::find(departments.begin(), departments.end(), s->department) != departments.end()) {
-      r.school_id = s->id;
+  TypedSchool ts = lookup_typed_school(c, f.school, departments);
+  switch (ts.kind) {
+    case TypedSchool::Kind::empty: return;  // domain::validate asks for it
+    case TypedSchool::Kind::invalid:
+      errors["school"] = "Le nom d’établissement saisi est invalide ou trop long (300 caractères au plus).";
       return;
-    }
-    errors["school"] = "L’établissement " + first +
-                       " n’est pas dans l’annuaire des territoires de Passerelles : vérifiez le code UAI, ou "
-                       "écrivez le nom de l’établissement et sa commune.";
-    return;
+    case TypedSchool::Kind::uai:
+      if (ts.school && std::find(departments.begin(), departments.end(), ts.school->department) != departments.end()) {
+        r.school_id = ts.school->id;
+        return;
+      }
+      errors["school"] = "L’établissement " + ts.uai +
+                         " n’est pas dans l’annuaire des territoires de Passerelles : vérifiez le code UAI, ou "
+                         "écrivez le nom de l’établissement et sa commune.";
+      return;
+    case TypedSchool::Kind::words: break;
   }
-  store::SchoolPage found;
-  if (!departments.empty()) {
-    store::SchoolFilter sf;
-    sf.departments = departments;
-    sf.query = text;
-    sf.per_page = 5;
-    found = store::schools_matching(c.app.store, sf);
-  }
-  if (found.total == 1) {
-    r.school_id = found.rows.front().id;
-  } else if (found.total == 0) {
-    errors["school"] = "Aucun établissement des territoires de Passerelles ne correspond à « " + text +
+  if (ts.found.total == 1) {
+    r.school_id = ts.found.rows.front().id;
+  } else if (ts.found.total == 0) {
+    errors["school"] = "Aucun établissement des territoires de Passerelles ne correspond à « " + ts.text +
                        " » : essayez son nom, sa commune ou son code UAI.";
   } else {
-    errors["school"] = std::to_string(found.total) + " établissements correspondent à « " + text +
+    errors["school"] = std::to_string(ts.found.total) + " établissements correspondent à « " + ts.text +
                        " » : choisissez-le dans la liste proposée ou précisez, par exemple « " +
-                       school_option_label(found.rows.front()) + " ».";
+                       school_option_label(ts.found.rows.front()) + " ».";
   }
 }
 
