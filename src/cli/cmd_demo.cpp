@@ -268,6 +268,7 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
   demo_portraits(*store);    // portrait campaigns imported from CSV with generated photos
   demo_kit(*store);          // the discourse kit's pages and resources, internal networks
   demo_requests(*store);     // teachers' intervention requests, a matching run and its first proposals accepted
+  // -- issue 7 demo --
   std::cout << "demo: accounts (password " << kDemoPassword
             << "): admin@passerelles.demo, coordinatrice@cmq-msi-bfc.demo, "
                "coordinatrice@ti-flandre-saint-omer.demo, and ambassadrice@…, financeur@…, enseignant@…, rh@…, "

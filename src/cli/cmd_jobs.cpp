@@ -27,6 +27,7 @@ int cmd_jobs_run(const config::Config& cfg) {
   auto r = jobs::run_event_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   auto digest = jobs::run_digest(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   auto iv = jobs::run_intervention_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
+  // -- issue 7 jobs (jobs run) --
   std::cout << "rappels envoyés: " << r.reminders << ", réservations expirées: " << r.lapsed
             << ", promues: " << r.promoted << ", anonymisées: " << r.anonymised
             << ", lettres du collectif envoyées: " << digest.sent << ", rappels d’intervention: " << iv.reminders

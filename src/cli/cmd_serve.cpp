@@ -43,6 +43,7 @@ void event_jobs_loop(const std::stop_token& stop, web::App& app) {
       jobs::run_event_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
       jobs::run_digest(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
       jobs::run_intervention_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
+      // -- issue 7 jobs (serve) --
     } catch (const std::exception& e) {
       spdlog::error("event jobs failed: {}", e.what());
     } catch (...) {

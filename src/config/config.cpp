@@ -28,6 +28,9 @@ const std::vector<Option>& options() {
        false, &Config::jobs},
       {"booking_limit", "PASSERELLES_BOOKING_LIMIT",
        "Anonymous event bookings accepted per client address and hour (429 beyond)", false, &Config::booking_limit},
+      {"minor_data_months", "PASSERELLES_MINOR_DATA_MONTHS",
+       "Months after a mentoring programme or an offer ends before minors' personal data is purged", false,
+       &Config::minor_data_months},
       {"io_threads", "PASSERELLES_IO_THREADS", "Network threads", false, &Config::io_threads},
       {"db_threads", "PASSERELLES_DB_THREADS", "Worker threads for request handling and database work", false,
        &Config::db_threads},
@@ -129,7 +132,8 @@ void load_file_and_env(Config& cfg) {
 std::vector<std::string> validate(const Config& cfg) {
   std::vector<std::string> errors;
   for (const char* key : {"io_threads", "db_threads", "body_limit", "upload_limit", "header_limit", "read_timeout",
-                          "shutdown_grace", "session_idle_minutes", "session_max_hours", "booking_limit"}) {
+                          "shutdown_grace", "session_idle_minutes", "session_max_hours", "booking_limit",
+                          "minor_data_months"}) {
     const Option* o = find_option(key);
     long long v = 0;
     if (!parse_int(cfg.*(o->member), v) || v <= 0)

@@ -15,6 +15,7 @@ struct Config {
   std::string access_log = "true";
   std::string jobs = "true";
   std::string booking_limit = "30";
+  std::string minor_data_months = "6";
   std::string io_threads = "1";
   std::string db_threads = "4";
   std::string body_limit = "10485760";

@@ -290,5 +290,9 @@ http::Response assignment_answer_show(Ctx& c);
 http::Response assignment_answer_accept(Ctx& c);
 http::Response assignment_answer_decline(Ctx& c);
 http::Response assignment_feed(Ctx& c);
+// -- mentoring handlers --
+// -- opportunity handlers --
+// -- funnel handlers --
+// -- privacy handlers --
 
 }  // namespace passerelles::web

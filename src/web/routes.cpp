@@ -300,6 +300,12 @@ void add_routes(App& app) {
   app.route("POST", "/reponse/{token}/decliner", A::anyone, assignment_answer_decline);
   app.route("GET", "/agenda/{file}", A::anyone, assignment_feed);  // {file}: TOKEN.ics
 
+  // Mentoring programmes, opportunities, the funnel and privacy (issue 7).
+  // -- mentoring routes --
+  // -- opportunity routes --
+  // -- funnel routes --
+  // -- privacy routes --
+
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --
   app.route("GET", "/tableau-de-bord/export.csv", A::user, indicator_csv);
