@@ -1,9 +1,11 @@
-// GET /api/v1/indicators: the dashboard's figures as JSON (report::indicators_json), for a territory and a
-// period. A user sees only her own territory; the federation admin may name any, or none for every territory.
+// GET /api/v1/indicators: the dashboard's figures as JSON (report::indicators_json), the funnel included, for a
+// territory and a period. A user sees only her own territory; the federation admin may name any, or none for every
+// territory.
 #include "api/directory_json.hpp"
 #include "domain/text.hpp"
 #include "report/indicators_export.hpp"
 #include "store/accounts.hpp"
+#include "store/funnel.hpp"
 #include "web/handlers.hpp"
 #include "web/indicator_support.hpp"
 
@@ -26,7 +28,9 @@ http::Response indicators_api_show(Ctx& c) {
   domain::Errors errors;
   auto f = indicator_filter(c, errors);
   if (!errors.empty()) return api_errors(400, "Paramètres invalides.", errors);
-  auto j = report::indicators_json(store::indicators(c.app.store, f));
+  auto ind = store::indicators(c.app.store, f);
+  auto funnel = store::funnel(c.app.store, ind);
+  auto j = report::indicators_json(ind, &funnel);
   j["territory"] = territory ? nlohmann::json{{"slug", territory->slug}, {"name", territory->name}} : nullptr;
   return api_json(j);
 }

@@ -46,6 +46,8 @@ int run(int argc, char** argv) {
       ->required();
   user_add->add_option("--territory", ua.territory, "Territory slug (not for admin)");
   user_add->add_option("--name", ua.name, "Display name");
+  user_add->add_option("--organisation", ua.organisation,
+                       "Organisation she acts for (company, school or prescriber contacts): its id or exact name");
   user_add->add_flag("--password-stdin", ua.password_stdin, "Read the password from standard input")->required();
 
   auto* import = app.add_subcommand("import", "Import reference data");

@@ -9,7 +9,10 @@
 #include "cli/demo_actions.hpp"
 #include "cli/demo_collective.hpp"
 #include "cli/demo_events.hpp"
+#include "cli/demo_funnel.hpp"
 #include "cli/demo_kit.hpp"
+#include "cli/demo_mentoring.hpp"
+#include "cli/demo_opportunities.hpp"
 #include "cli/demo_portraits.hpp"
 #include "cli/demo_requests.hpp"
 #include "cli/demo_surveys.hpp"
@@ -269,6 +272,9 @@ int cmd_demo(const config::Config& cfg, const DemoOptions& opts) {
   demo_kit(*store);          // the discourse kit's pages and resources, internal networks
   demo_requests(*store);     // teachers' intervention requests, a matching run and its first proposals accepted
   // -- issue 7 demo --
+  demo_opportunities(*store);  // offers of every kind and a dozen applications in various states
+  demo_mentoring(*store);      // mentoring programmes, applications, vouches, consents, pairs and messages
+  demo_funnel(*store);         // companies' hires of last year and this year (the share of women among hires)
   std::cout << "demo: accounts (password " << kDemoPassword
             << "): admin@passerelles.demo, coordinatrice@cmq-msi-bfc.demo, "
                "coordinatrice@ti-flandre-saint-omer.demo, and ambassadrice@…, financeur@…, enseignant@…, rh@…, "

@@ -8,6 +8,8 @@
 #include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
 #include "jobs/intervention_jobs.hpp"
+#include "jobs/opportunity_jobs.hpp"
+#include "jobs/privacy_jobs.hpp"
 #include "mail/mailer.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
@@ -28,12 +30,17 @@ int cmd_jobs_run(const config::Config& cfg) {
   auto digest = jobs::run_digest(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   auto iv = jobs::run_intervention_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   // -- issue 7 jobs (jobs run) --
+  auto purge = jobs::run_privacy_jobs(*store, domain::paris_day(now), cfg.int_option("minor_data_months"), now);
+  auto op = jobs::run_opportunity_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   std::cout << "rappels envoyés: " << r.reminders << ", réservations expirées: " << r.lapsed
             << ", promues: " << r.promoted << ", anonymisées: " << r.anonymised
             << ", lettres du collectif envoyées: " << digest.sent << ", rappels d’intervention: " << iv.reminders
             << ", demandes de compte rendu: " << iv.report_requests << ", demandes expirées: " << iv.lapsed
             << ", demandes anonymisées: " << iv.anonymised;
-  long long errors = r.mail_errors + digest.failed + iv.mail_errors;
+  std::cout << ", relances de candidature: " << op.reminders_7 + op.reminders_14
+            << ", candidatures expirées: " << op.expired_applications << ", offres expirées: " << op.expired_offers;
+  std::cout << ", programmes purgés: " << purge.programmes << ", offres purgées: " << purge.offers;
+  long long errors = r.mail_errors + digest.failed + iv.mail_errors + op.mail_errors;
   if (errors) std::cout << ", e-mails non envoyés: " << errors;
   std::cout << "\n";
   return errors ? 1 : 0;

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "report/indicators_export.hpp"
 #include "store/accounts.hpp"
+#include "store/funnel.hpp"
 
 namespace passerelles::cli {
 
@@ -75,7 +76,8 @@ int cmd_report(const config::Config& cfg, const ReportOptions& o) {
   auto ind = store::indicators(*db, f);
   std::string bytes;
   if (format == "csv") {
-    bytes = report::indicators_csv(ind, o.separator[0]);
+    auto funnel = store::funnel(*db, ind);
+    bytes = report::indicators_csv(ind, o.separator[0], &funnel);
   } else {
     auto ctx = report::report_context(*db, &*territory, ind, cfg.data_dir, std::time(nullptr));
     bytes = format == "pdf" ? report::indicators_pdf(ind, ctx) : report::indicators_xlsx(ind, ctx);

@@ -15,6 +15,8 @@
 #include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
 #include "jobs/intervention_jobs.hpp"
+#include "jobs/opportunity_jobs.hpp"
+#include "jobs/privacy_jobs.hpp"
 #include "store/accounts.hpp"
 #include "store/store.hpp"
 #include "web/app.hpp"
@@ -44,6 +46,8 @@ void event_jobs_loop(const std::stop_token& stop, web::App& app) {
       jobs::run_digest(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
       jobs::run_intervention_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
       // -- issue 7 jobs (serve) --
+      jobs::run_privacy_jobs(app.store, domain::paris_day(now), app.cfg.int_option("minor_data_months"), now);
+      jobs::run_opportunity_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
     } catch (const std::exception& e) {
       spdlog::error("event jobs failed: {}", e.what());
     } catch (...) {

@@ -5,6 +5,7 @@
 #include "domain/account.hpp"
 #include "http/crypto.hpp"
 #include "store/accounts.hpp"
+#include "store/directory.hpp"
 
 namespace passerelles::cli {
 
@@ -42,6 +43,14 @@ int cmd_user_add(const config::Config& cfg, const UserAddOptions& o) {
       return 2;
     }
     u.territory_id = t->id;
+  }
+  if (!o.organisation.empty()) {
+    for (const auto& org : store::organisation_names(*store, u.territory_id))
+      if (org.name == o.organisation || std::to_string(org.id) == o.organisation) u.organisation_id = org.id;
+    if (u.territory_id == 0 || u.organisation_id == 0) {
+      std::cerr << "passerelles: no organisation '" << o.organisation << "' in territory '" << o.territory << "'\n";
+      return 2;
+    }
   }
   if (store::user_by_email(*store, o.email)) {
     std::cerr << "passerelles: an account already exists for " << o.email << "\n";

@@ -20,6 +20,7 @@ struct UserAddOptions {
   std::string territory;  // slug; empty for admin
   std::string name;
   bool password_stdin = false;
+  std::string organisation;  // the organisation she acts for: its id, or its exact name in the territory's directory
 };
 int cmd_user_add(const config::Config& cfg, const UserAddOptions& opts);
 

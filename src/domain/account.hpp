@@ -33,6 +33,9 @@ struct User {
   Role role = Role::viewer;
   long long territory_id = 0;  // 0 for admin (all territories)
   bool active = true;
+  // The organisation of the territory's directory a company contact, school contact or prescriber acts for (0 =
+  // none); set by the coordinator (store::set_user_organisation).
+  long long organisation_id = 0;
 };
 
 // Whoever is making the request, with the territory their data is confined to.

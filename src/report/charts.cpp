@@ -642,6 +642,56 @@ std::string before_after_chart_svg(const std::string& title, const std::vector<B
   return s;
 }
 
+// ---- funnel -------------------------------------------------------------------------------------------------
+
+std::string funnel_chart_svg(const std::string& title, const std::vector<FunnelBar>& rows, int width) {
+  width = std::max(width, 240);
+  long long max = 0;
+  for (const auto& r : rows) max = std::max(max, r.girls.value_or(0) + r.boys.value_or(0));
+  if (rows.empty() || max <= 0) return empty_svg("entonnoir", title, width, "Aucune donnée");
+  // A legend line, then per step: its name, the bar (girls then boys), the figures written under it.
+  constexpr int kPad = 10, kLegend = 26, kRow = 70, kLabelY = 16, kBarY = 23, kBarH = 18, kDetailY = 58;
+  constexpr const char* kLight = "#cfe0ee";
+  const double max_len = width - 2 * kPad;
+  const std::size_t max_chars = static_cast<std::size_t>((width - 2 * kPad) / 7.6);
+  int height = 2 * kPad + kLegend + kRow * static_cast<int>(rows.size()) - 8;
+  std::vector<std::pair<std::string, std::string>> items;
+  for (const auto& r : rows) items.emplace_back(r.label, r.detail);
+  std::string desc =
+      "Entonnoir en " + std::to_string(rows.size()) + " étapes, filles et garçons : " + list_for_desc(items, 8) + ".";
+  std::string s = svg_open(chart_id("entonnoir", title), width, height, title, desc);
+  s += "<g font-size=\"13\"><rect x=\"" + num(kPad) + "\" y=\"" + num(kPad + 2) +
+       "\" width=\"14\" height=\"14\" fill=\"" + kBar + "\"/><text x=\"" + num(kPad + 20) + "\" y=\"" + num(kPad + 14) +
+       "\">Filles, femmes</text>";
+  s += "<rect x=\"" + num(kPad + 140) + "\" y=\"" + num(kPad + 2) + "\" width=\"14\" height=\"14\" fill=\"" + kLight +
+       "\" stroke=\"" + kBar + "\"/><text x=\"" + num(kPad + 160) + "\" y=\"" + num(kPad + 14) +
+       "\">Garçons, hommes</text></g>\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    double top = kPad + kLegend + static_cast<double>(i) * kRow;
+    auto length = [&](const std::optional<long long>& v) {
+      return v && *v > 0 ? std::max(1.0, static_cast<double>(*v) / static_cast<double>(max) * max_len) : 0.0;
+    };
+    double g = length(r.girls), b = length(r.boys);
+    s += "<g><title>" + esc(r.label + " : " + r.detail) + "</title>";
+    s += "<text x=\"" + num(kPad) + "\" y=\"" + num(top + kLabelY) + "\" font-weight=\"600\">" +
+         esc(truncate(r.label, max_chars)) + "</text>";
+    if (g > 0)
+      s += "<rect x=\"" + num(kPad) + "\" y=\"" + num(top + kBarY) + "\" width=\"" + num(g) + "\" height=\"" +
+           std::to_string(kBarH) + "\" fill=\"" + kBar + "\"/>";
+    if (b > 0)
+      s += "<rect x=\"" + num(kPad + g) + "\" y=\"" + num(top + kBarY) + "\" width=\"" + num(b) + "\" height=\"" +
+           std::to_string(kBarH) + "\" fill=\"" + kLight + "\" stroke=\"" + kBar + "\"/>";
+    if (g + b <= 0)
+      s += "<line x1=\"" + num(kPad) + "\" x2=\"" + num(kPad) + "\" y1=\"" + num(top + kBarY) + "\" y2=\"" +
+           num(top + kBarY + kBarH) + "\" stroke=\"" + kAxis + "\"/>";
+    s += "<text x=\"" + num(kPad) + "\" y=\"" + num(top + kDetailY) + "\" fill=\"" + kMuted + "\">" +
+         esc(truncate(r.detail, max_chars)) + "</text></g>\n";
+  }
+  s += "</svg>\n";
+  return s;
+}
+
 // ---- columns ------------------------------------------------------------------------------------------------
 
 std::string column_chart_svg(const std::string& title, const std::vector<Bar>& bars, int width, int height) {

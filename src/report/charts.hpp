@@ -27,6 +27,17 @@ struct BeforeAfter {
 };
 std::string before_after_chart_svg(const std::string& title, const std::vector<BeforeAfter>& rows, int width = 640);
 
+// The funnel « Du premier contact à l’emploi »: one row per step, a horizontal bar of girls (dark) and boys (light,
+// outlined) side by side on one scale, and under it the step's figures written out (`detail`: « Filles 620 ·
+// Garçons 410 · Total 1 030 »), so nothing depends on colour. A count hidden by the small-group rule (nullopt) draws
+// no segment.
+struct FunnelBar {
+  std::string label;
+  std::optional<long long> girls, boys;
+  std::string detail;
+};
+std::string funnel_chart_svg(const std::string& title, const std::vector<FunnelBar>& rows, int width = 640);
+
 // A département value for the choropleth: 3-character code ('025', '02A') or the 2-character form.
 struct AreaValue {
   std::string code;

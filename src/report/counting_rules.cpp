@@ -102,6 +102,27 @@ const std::vector<CountingRule>& counting_rules() {
         "Citations : une réponse libre d’élève n’est citée qu’anonymement (« Une élève de 4e ») ; celle d’un "
         "adulte, seulement avec son accord donné en répondant. La coordination choisit les citations publiées."},
        "questionnaires"},
+      {"Du premier contact à l’emploi",
+       {"Le parcours compte, pour le territoire et la période, par sexe : les élèves sensibilisés (les filles et "
+        "garçons des actions validées, les mêmes que dans les chiffres clés) ; les candidatures envoyées aux offres "
+        "des entreprises pendant la période, quel que soit leur sort, sauf celles qui ont été retirées ; les stages "
+        "effectués (candidatures acceptées à une offre de stage de 3e, de seconde ou de BTS/BUT et marquées "
+        "réalisées, à la date de réalisation) ; les apprentissages et emplois (candidatures acceptées à une offre "
+        "d’apprentissage, d’alternance ou d’emploi, à la date de la décision).",
+        "Chaque étape est rapportée à la précédente (part de l’étape précédente) et la part des filles est donnée "
+        "à chaque étape. Les autres filtres du tableau de bord (type, initiative, public, niveau, éducation "
+        "prioritaire) ne s’appliquent qu’aux élèves sensibilisés.",
+        "Une candidature dont les données personnelles ont été effacées, à la demande de la personne ou par la "
+        "purge des données des mineurs, reste comptée : son statut et le sexe sont conservés, sans rien qui "
+        "identifie la personne.",
+        "Embauches : les entreprises déclarent chaque année leurs embauches, dont les femmes, et leurs apprentis, "
+        "dont les femmes. La part des femmes parmi les embauches additionne les déclarations des années civiles "
+        "que couvre la période ; elle est « non renseigné » quand aucune entreprise n’a déclaré.",
+        "À côté du parcours, les filleules et filleuls en binôme de mentorat pendant la période (binôme actif ou "
+        "terminé), chacun une fois.",
+        "Petits effectifs : un nombre de 1 à 4 personnes est écrit « < 5 », et aucune part n’est donnée quand sa "
+        "base compte moins de 5 personnes ou que sa partie est elle-même masquée."},
+       "parcours"},
   };
   return rules;
 }

@@ -8,6 +8,8 @@
 #include "domain/action.hpp"
 #include "domain/csv.hpp"
 #include "domain/plan.hpp"
+#include "report/charts.hpp"
+#include "store/funnel.hpp"
 #include "store/plan.hpp"
 
 namespace passerelles::report {
@@ -130,6 +132,7 @@ ReportContext report_context(store::Store& s, const domain::Territory* territory
   c.survey_answers_pre = counts.pre;
   c.survey_answers_post = counts.post;
   c.quotes = store::quotes_in_scope(s, scope, /*public_only=*/true, 6);
+  c.funnel = store::funnel(s, ind);
   return c;
 }
 
@@ -160,9 +163,35 @@ domain::QuestionStats shown_survey_stats(const domain::QuestionStats& st) {
   return out;
 }
 
+std::string funnel_count_text(const domain::FunnelLine& l, const std::optional<long long>& n) {
+  if (!l.reported) return "non renseigné";
+  return n ? format_count(*n) : std::string(domain::kHiddenCount);
+}
+
+std::string funnel_share_text(const domain::FunnelLine& l, const std::optional<double>& share) {
+  if (!l.reported) return "non renseigné";
+  return share ? format_share(*share) : std::string("—");
+}
+
+std::string funnel_svg(const domain::Funnel& f) {
+  std::vector<FunnelBar> bars;
+  for (const auto& l : domain::funnel_lines(f))
+    bars.push_back({l.label, l.girls, l.boys,
+                    "Filles " + funnel_count_text(l, l.girls) + " · Garçons " + funnel_count_text(l, l.boys) +
+                        " · Total " + funnel_count_text(l, l.total)});
+  return funnel_chart_svg(kFunnelTitle, bars);
+}
+
+std::string funnel_intro() {
+  return "Élèves sensibilisés par les actions validées, puis candidatures envoyées aux offres des entreprises "
+         "(hors candidatures retirées), stages effectués, apprentissages et emplois obtenus sur la période, par sexe. "
+         "Un effectif de moins de 5 personnes est écrit « < 5 » et aucune part n’est donnée sur moins de 5 "
+         "personnes. Les autres filtres du tableau de bord ne s’appliquent qu’aux élèves sensibilisés.";
+}
+
 // ---- CSV
 
-std::string indicators_csv(const store::Indicators& ind, char sep) {
+std::string indicators_csv(const store::Indicators& ind, char sep, const domain::Funnel* funnel) {
   const auto& categories = domain::audience_categories();
   std::string out = "\xEF\xBB\xBF";
   auto line = [&](const std::vector<std::string>& cells) {
@@ -226,6 +255,33 @@ std::string indicators_csv(const store::Indicators& ind, char sep) {
     c[3] = std::to_string(s.actions);
     line(c);
   }
+  if (!funnel) return out;
+  const char decimal = sep == ';' ? ',' : '.';
+  // Counts as plain integers, or the text of the small-group rule.
+  auto count = [&](const domain::FunnelLine& l, const std::optional<long long>& n) {
+    return l.reported && n ? std::to_string(*n) : text(funnel_count_text(l, n));
+  };
+  auto lines = domain::funnel_table(*funnel);
+  for (const auto& l : lines) {
+    auto c = cells("Parcours", l.code, l.label);
+    c[4] = count(l, l.total);
+    c[5] = count(l, l.girls);
+    c[6] = count(l, l.boys);
+    line(c);
+  }
+  for (const auto& l : lines) {
+    auto share = [&](const char* what, const std::string& label, const std::optional<double>& v) {
+      auto c = cells("Parcours (part)", l.code + ":" + what, l.label + " : " + label);
+      if (v) c[value] = fraction(*v, decimal);
+      if (!l.reported) c[value] = text("non renseigné");
+      line(c);
+    };
+    share("girls_share", l.step || l.code == "mentees" ? "part des filles" : "part des femmes", l.girls_share);
+    if (l.step && l.code != "reached") {
+      share("conversion", "part de l’étape précédente", l.conversion);
+      share("girls_conversion", "part des filles de l’étape précédente", l.girls_conversion);
+    }
+  }
   return out;
 }
 
@@ -247,7 +303,34 @@ nlohmann::json share_json(const std::optional<double>& v) {
 
 }  // namespace
 
-nlohmann::json indicators_json(const store::Indicators& ind) {
+nlohmann::json funnel_json(const domain::Funnel& f) {
+  auto count = [](const std::optional<long long>& n) { return n ? nlohmann::json(*n) : nlohmann::json(nullptr); };
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& l : domain::funnel_lines(f))
+    steps.push_back({{"code", l.code},
+                     {"label", l.label},
+                     {"girls", count(l.girls)},
+                     {"boys", count(l.boys)},
+                     {"total", count(l.total)},
+                     {"girls_share", share_json(l.girls_share)},
+                     {"conversion", share_json(l.conversion)},
+                     {"girls_conversion", share_json(l.girls_conversion)}});
+  auto h = domain::hires_line(f.hires);
+  nlohmann::json hires = {{"companies", h.companies},
+                          {"hires", count(h.hires)},
+                          {"hires_women", count(h.hires_women)},
+                          {"women_share", share_json(h.women_share)},
+                          {"apprentices", count(h.apprentices)},
+                          {"apprentices_women", count(h.apprentices_women)},
+                          {"apprentices_women_share", share_json(h.apprentices_women_share)}};
+  const auto& m = f.mentees;
+  nlohmann::json mentees = {{"girls", count(domain::shown_count(m.girls))},
+                            {"boys", count(domain::shown_count(m.boys))},
+                            {"total", count(domain::shown_count(m.total()))}};
+  return {{"steps", steps}, {"hires", hires}, {"mentees", mentees}, {"min_group", domain::kMinShownGroup}};
+}
+
+nlohmann::json indicators_json(const store::Indicators& ind, const domain::Funnel* funnel) {
   const auto& f = ind.filter;
   nlohmann::json j;
   j["from"] = ind.from_month;
@@ -285,6 +368,7 @@ nlohmann::json indicators_json(const store::Indicators& ind) {
     school["lon"] = s.lon ? nlohmann::json(*s.lon) : nlohmann::json(nullptr);
     j["schools"].push_back(school);
   }
+  if (funnel) j["funnel"] = funnel_json(*funnel);
   return j;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/account.hpp"
+#include "domain/funnel.hpp"
 #include "store/highlights.hpp"
 #include "store/indicators.hpp"
 #include "store/surveys.hpp"
@@ -32,6 +33,8 @@ struct ReportContext {
   std::vector<SurveyStatement> surveys;
   long long survey_answers_pre = 0, survey_answers_post = 0;
   std::vector<store::SurveyQuote> quotes;  // public quotes of answers of the period and initiative, newest first (≤ 6)
+  // The funnel of the same territory and period (store::funnel); absent: the PDF and the XLSX leave it out.
+  std::optional<domain::Funnel> funnel;
 };
 
 // What the dashboard and the report read of the surveys for an indicator filter: the pupils' before/after answers at
@@ -49,6 +52,23 @@ domain::QuestionStats shown_survey_stats(const domain::QuestionStats& st);
 // highlights of the period (store::highlights_in_period), the survey statistics and quotes.
 ReportContext report_context(store::Store& s, const domain::Territory* territory, const store::Indicators& ind,
                              const std::string& data_dir, long long now);
+
+// A funnel table cell as every format writes it as text (domain::funnel_table, docs/counting.md § 11): a count
+// "1 234", or "< 5" when hidden by the small-group rule; a share "12,5 %", or "—" when not shown (base under 5, a
+// hidden part, the first step's conversion); « non renseigné » in a hires row no company reported.
+std::string funnel_count_text(const domain::FunnelLine& l, const std::optional<long long>& n);
+std::string funnel_share_text(const domain::FunnelLine& l, const std::optional<double>& share);
+
+// The funnel chart (report::funnel_chart_svg) of the four steps, as the dashboard and the PDF draw it.
+std::string funnel_svg(const domain::Funnel& f);
+// The funnel's title and the sentence that says how it is counted, shared by the dashboard and the PDF.
+constexpr const char* kFunnelTitle = "Du premier contact à l’emploi";
+std::string funnel_intro();
+
+// The funnel as JSON: {"steps": [{code, label, girls, boys, total, girls_share, conversion, girls_conversion}],
+// "hires": {companies, hires, hires_women, women_share, apprentices, apprentices_women, apprentices_women_share},
+// "mentees": {girls, boys, total}, "min_group": 5}; a count under 5 and a share not shown are null.
+nlohmann::json funnel_json(const domain::Funnel& f);
 
 // A key figure as every format shows it: its code (JSON key, CSV key), French label, and a count or a share.
 struct KeyFigure {
@@ -79,22 +99,28 @@ std::vector<Breakdown> breakdowns(const store::Indicators& ind);
 // audience category; Durée (minutes); Valeur; Objectif. UTF-8 with a BOM, CRLF, `sep` between fields (';' for
 // French Excel, or ','); integers plain, shares as fractions with a decimal comma when sep is ';'. Text cells
 // starting with = + - @ tab or CR get a leading apostrophe (neutralise_cell).
-std::string indicators_csv(const store::Indicators& ind, char sep = ';');
+// With `funnel`, rows « Parcours » (one per line of domain::funnel_table: Personnes touchées = total, Filles, Garçons
+// as counts or "< 5", « non renseigné » for hires nobody reported) and « Parcours (part) » (Clé "step:girls_share",
+// "step:conversion", "step:girls_conversion"; Valeur the fraction, empty when not shown).
+std::string indicators_csv(const store::Indicators& ind, char sep = ';', const domain::Funnel* funnel = nullptr);
 
 // An .xlsx file (bytes): sheets Synthèse, Par mois, Par initiative, Par type, Par public, Par département,
 // [Par territoire, Par organisation when not empty,] Établissements, Questionnaires (one row per survey statement),
-// Citations, Règles. Numbers are numbers; every text is a string cell, never a formula.
+// Citations, [Parcours (the funnel table) when ctx.funnel is set,] Règles. Numbers are numbers; every text is a string
+// cell, never a formula.
 std::string indicators_xlsx(const store::Indicators& ind, const ReportContext& ctx);
 
 // The funder report, A4 portrait PDF (bytes): cover, key figures against targets, charts with their tables,
-// maps, the before/after surveys with their quotes, highlights and testimonials, the counting rules in an annex.
+// maps, the before/after surveys with their quotes, the funnel (when ctx.funnel is set), highlights and
+// testimonials, the counting rules in an annex.
 // Counts as report::format_count ("1 234"), shares as report::format_share ("45,2 %").
 std::string indicators_pdf(const store::Indicators& ind, const ReportContext& ctx);
 
 // The figures as JSON: from, to, the key figures (actions, people_reached, girls, boys, …), minutes, audience,
 // targets, and the breakdowns by_month, by_initiative, by_kind, by_audience, by_department, by_territory,
 // by_organisation, and schools. Documented in src/api/openapi.json.
-nlohmann::json indicators_json(const store::Indicators& ind);
+// With `funnel`, a "funnel" object (funnel_json).
+nlohmann::json indicators_json(const store::Indicators& ind, const domain::Funnel* funnel = nullptr);
 
 // Text that a spreadsheet would take for a formula (starting with = + - @, tab or CR) with an apostrophe before.
 std::string neutralise_cell(std::string_view text);

@@ -581,6 +581,31 @@ void highlights(PdfWriter& pdf, const ReportContext& ctx) {
   }
 }
 
+// The funnel: its chart and its table (domain::funnel_table), then the hires companies reported.
+void funnel(PdfWriter& pdf, const ReportContext& ctx) {
+  if (!ctx.funnel) return;
+  pdf.heading(kFunnelTitle, 1);
+  pdf.paragraph(funnel_intro(), 9.5);
+  pdf.svg(funnel_svg(*ctx.funnel));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& l : domain::funnel_table(*ctx.funnel))
+    rows.push_back({l.label, funnel_count_text(l, l.girls), funnel_count_text(l, l.boys), funnel_count_text(l, l.total),
+                    funnel_share_text(l, l.girls_share), l.step ? funnel_share_text(l, l.conversion) : "",
+                    l.step ? funnel_share_text(l, l.girls_conversion) : ""});
+  pdf.table({{"Étape", 150, Align::left},
+             {"Filles, femmes", 54},
+             {"Garçons, hommes", 58},
+             {"Total", 50},
+             {"Part des filles", 56},
+             {"Part de l’étape précédente", 65},
+             {"Filles : part de l’étape préc.", 62}},
+            rows);
+  pdf.paragraph(
+      "Embauches : déclarées par les entreprises pour les années civiles de la période ; « non renseigné » quand "
+      "aucune ne l’a fait.",
+      8.5, false, kMuted);
+}
+
 void annex(PdfWriter& pdf) {
   pdf.heading("Annexe — Règles de comptage", 1);
   for (const auto& rule : counting_rules()) {
@@ -604,6 +629,7 @@ std::string indicators_pdf(const store::Indicators& ind, const ReportContext& ct
   charts_and_tables(pdf, ind, ctx);
   maps(pdf, ind, ctx);
   surveys(pdf, ind, ctx);
+  funnel(pdf, ctx);
   highlights(pdf, ctx);
   annex(pdf);
   return pdf.finish();

@@ -1,6 +1,6 @@
 // The indicators as an .xlsx workbook (libxlsxwriter): a summary sheet, a sheet per breakdown, the schools
-// reached, the before/after survey statistics and quotes, and the counting rules. Numbers are number cells; every
-// text is a string cell, so a name such as "=HYPERLINK(…)" stays text.
+// reached, the before/after survey statistics and quotes, the funnel, and the counting rules. Numbers are number cells;
+// every text is a string cell, so a name such as "=HYPERLINK(…)" stays text.
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -306,6 +306,43 @@ void quotes_sheet(Workbook& wb, const ReportContext& ctx) {
   }
 }
 
+// The funnel table (domain::funnel_table): counts as numbers, "< 5" as text where the small-group rule hides one,
+// shares as fractions (empty when not shown), « non renseigné » for hires nobody reported.
+void funnel_sheet(Workbook& wb, const ReportContext& ctx) {
+  if (!ctx.funnel) return;
+  Sheet s = wb.sheet("Parcours");
+  worksheet_set_column(s.ws, 0, 0, 52, wb.wrap());
+  worksheet_set_column(s.ws, 1, 7, 16, nullptr);
+  s.header({"Étape", "Filles, femmes", "Garçons, hommes", "Total", "Part des filles", "Part de l’étape précédente",
+            "Part des filles de l’étape précédente", "Code"});
+  for (const auto& l : domain::funnel_table(*ctx.funnel)) {
+    s.text(0, l.label);
+    int col = 1;
+    for (const auto& n : {l.girls, l.boys, l.total}) {
+      if (l.reported && n)
+        s.number(col, *n);
+      else
+        s.text(col, funnel_count_text(l, n));
+      ++col;
+    }
+    if (l.reported) {
+      s.fraction(4, l.girls_share);
+      s.fraction(5, l.conversion);
+      s.fraction(6, l.girls_conversion);
+    } else {
+      s.text(4, "non renseigné");
+    }
+    s.text(7, l.code);
+    ++s.row;
+  }
+  ++s.row;
+  s.text(0,
+         "Un effectif de moins de " + std::to_string(domain::kMinShownGroup) +
+             " personnes est écrit « < 5 » ; une part n’est pas donnée quand sa base compte moins de " +
+             std::to_string(domain::kMinShownGroup) + " personnes.",
+         wb.wrap());
+}
+
 void rules_sheet(Workbook& wb) {
   Sheet s = wb.sheet("Règles");
   worksheet_set_column(s.ws, 0, 0, 110, wb.wrap());
@@ -336,6 +373,7 @@ std::string indicators_xlsx(const store::Indicators& ind, const ReportContext& c
     schools_sheet(wb, ind);
     surveys_sheet(wb, ctx);
     quotes_sheet(wb, ctx);
+    funnel_sheet(wb, ctx);
     rules_sheet(wb);
     wb.close();
   }

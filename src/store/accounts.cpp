@@ -42,10 +42,12 @@ domain::User user_from_row(const soci::row& r) {
   u.role = domain::role_from_string(col_str(r, 3)).value_or(domain::Role::viewer);
   u.territory_id = col_ll(r, 4);
   u.active = col_int(r, 5) != 0;
+  u.organisation_id = col_ll(r, 6);
   return u;
 }
 
-const char* kUserColumns = "SELECT id, email, display_name, role, territory_id, active FROM users ";
+const char* kUserColumns =
+    "SELECT id, email, display_name, role, territory_id, active, COALESCE(organisation_id, 0) FROM users ";
 
 }  // namespace
 
@@ -99,9 +101,12 @@ long long insert_user(Store& s, const domain::User& u, const std::string& passwo
     soci::indicator ti = u.territory_id ? soci::i_ok : soci::i_null;
     long long tid = u.territory_id;
     int active = u.active ? 1 : 0;
-    sql << "INSERT INTO users (email, display_name, password_hash, role, territory_id, active, created_at) VALUES "
-           "(:email, :name, :hash, :role, :tid, :active, :now) RETURNING id",
-        use(email), use(u.display_name), use(password_hash), use(role), use(tid, ti), use(active), use(now), into(id);
+    soci::indicator oi = u.organisation_id ? soci::i_ok : soci::i_null;
+    long long oid = u.organisation_id;
+    sql << "INSERT INTO users (email, display_name, password_hash, role, territory_id, active, created_at, "
+           "organisation_id) VALUES (:email, :name, :hash, :role, :tid, :active, :now, :org) RETURNING id",
+        use(email), use(u.display_name), use(password_hash), use(role), use(tid, ti), use(active), use(now),
+        use(oid, oi), into(id);
     return id;
   });
 }
@@ -168,6 +173,24 @@ void set_password_hash(Store& s, long long user_id, const std::string& hash) {
     sql << "UPDATE password_resets SET used = 1 WHERE user_id = :id", use(user_id);
   });
   s.bump_auth_generation();  // after the commit, so no reader re-caches the old state
+}
+
+bool set_user_organisation(Store& s, long long territory_id, long long user_id, long long organisation_id) {
+  bool changed = s.write([&](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE id = :id AND territory_id = :t", use(user_id), use(territory_id), into(n);
+    if (n == 0) return false;
+    if (organisation_id != 0) {
+      sql << "SELECT COUNT(*) FROM organisations WHERE id = :o AND territory_id = :t", use(organisation_id),
+          use(territory_id), into(n);
+      if (n == 0) return false;
+    }
+    soci::indicator oi = organisation_id ? soci::i_ok : soci::i_null;
+    sql << "UPDATE users SET organisation_id = :o WHERE id = :id", use(organisation_id, oi), use(user_id);
+    return true;
+  });
+  if (changed) s.bump_auth_generation();  // cached sessions carry the user's organisation
+  return changed;
 }
 
 void set_user_active(Store& s, long long user_id, bool active) {

@@ -34,6 +34,9 @@ void record_login_success(Store& s, long long user_id);
 void set_password_hash(Store& s, long long user_id, const std::string& hash);
 // Deactivation also ends the user's sessions; a deactivated user can neither log in nor use a token.
 void set_user_active(Store& s, long long user_id, bool active);
+// The organisation a user of the territory acts for (0 = none). False, and nothing changes, when the user is not
+// of the territory or the organisation is not in its directory.
+bool set_user_organisation(Store& s, long long territory_id, long long user_id, long long organisation_id);
 
 // Sessions: token_hash is the hash of the cookie value.
 struct SessionRow {

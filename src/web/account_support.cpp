@@ -88,6 +88,15 @@ List territory_links(App& app) {
   return out;
 }
 
+http::Response territory_choice_page(Ctx& c, const std::string& view, const std::string& title) {
+  if (!c.actor->is_admin()) return c.forbidden();
+  if (!c.req.query("territoire").empty()) return c.not_found();
+  Data d;
+  d.set("choices", territory_links(c.app));
+  d.set("choose", true);
+  return c.page(view, title, d);
+}
+
 long long invite_user(Ctx& c, const domain::Territory& territory, const std::string& email,
                       const std::string& display_name, const std::string& role, domain::Errors& errors,
                       bool& mail_sent) {

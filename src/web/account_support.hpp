@@ -30,6 +30,9 @@ void audit_event(Ctx& c, long long territory_id, const std::string& action, cons
 std::optional<domain::Territory> managed_territory(Ctx& c);
 // Template data {slug, name} of every territory, for the admin to pick one.
 List territory_links(App& app);
+// What a page of managed_territory answers when no territory is chosen: for an admin, the page `view` listing every
+// territory to pick one (choices, choose); 404 for an unknown `territoire`; 403 for anyone else.
+http::Response territory_choice_page(Ctx& c, const std::string& view, const std::string& title);
 
 // Creates an account in `territory` and e-mails its invitation; `role` must not be admin. Returns the new
 // user's id, or 0 with messages in `errors` (fields: email, display_name, role). `mail_sent` says whether the

@@ -64,14 +64,7 @@ int page_number(const std::string& s) {
 
 http::Response audit_index(Ctx& c) {
   auto territory = managed_territory(c);
-  if (!territory) {
-    if (!c.actor->is_admin()) return c.forbidden();
-    if (!c.req.query("territoire").empty()) return c.not_found();
-    Data d;
-    d.set("choices", territory_links(c.app));
-    d.set("choose", true);
-    return c.page("journal", "Journal des modifications", d);
-  }
+  if (!territory) return territory_choice_page(c, "journal", "Journal des modifications");
   int page = page_number(c.req.query("page"));
   auto entries = store::audit_entries(c.app.store, territory->id, kPerPage + 1, (page - 1) * kPerPage);
   bool more = entries.size() > static_cast<std::size_t>(kPerPage);

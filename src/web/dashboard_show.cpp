@@ -1,11 +1,12 @@
 // GET /tableau-de-bord: the indicators of the territory for the filter of the query string (indicator_support.hpp)
-// — key figures against targets, charts beside their data tables, maps, the STI2D context — or, for the federation
-// admin without a territory chosen, every territory side by side. The indicators are computed once per request;
-// htmx (the filter form) gets the page body alone.
+// — key figures against targets, charts beside their data tables, the funnel, maps, the STI2D context — or, for the
+// federation admin without a territory chosen, every territory side by side. The indicators are computed once per
+// request; htmx (the filter form) gets the page body alone.
 #include "report/charts.hpp"
 #include "store/accounts.hpp"
 #include "store/stats.hpp"
 #include "web/dashboard_support.hpp"
+#include "web/funnel_support.hpp"
 #include "web/handlers.hpp"
 #include "web/indicator_support.hpp"
 #include "web/survey_support.hpp"
@@ -27,6 +28,7 @@ Data common_data(Ctx& c, const store::Indicators& ind, const domain::Errors& err
   d.set("month_chart", month_chart_html(c, ind));
   d.set("audience_chart", audience_chart_html(c, ind));
   d.set("surveys", survey_dashboard_html(c, shown, indicator_query(shown, slug)));
+  d.set("funnel", funnel_html(c, ind));
   return d;
 }
 

@@ -291,8 +291,66 @@ http::Response assignment_answer_accept(Ctx& c);
 http::Response assignment_answer_decline(Ctx& c);
 http::Response assignment_feed(Ctx& c);
 // -- mentoring handlers --
+http::Response mentoring_index(Ctx& c);
+http::Response mentoring_programme_new(Ctx& c);
+http::Response mentoring_programme_create(Ctx& c);
+http::Response mentoring_programme_show(Ctx& c);
+http::Response mentoring_programme_edit(Ctx& c);
+http::Response mentoring_programme_update(Ctx& c);
+http::Response mentoring_matching_run(Ctx& c);
+http::Response mentoring_mentor_add(Ctx& c);
+http::Response mentoring_mentor_withdraw(Ctx& c);
+http::Response mentoring_pair_accept(Ctx& c);
+http::Response mentoring_pair_discard(Ctx& c);
+http::Response mentoring_pair_show(Ctx& c);
+http::Response mentoring_pair_end(Ctx& c);
+http::Response mentoring_pair_message(Ctx& c);
+http::Response mentoring_pair_meeting(Ctx& c);
+http::Response mentoring_consent_paper(Ctx& c);
+http::Response mentoring_apply_new(Ctx& c);
+http::Response mentoring_apply_create(Ctx& c);
+http::Response mentoring_school_options(Ctx& c);
+http::Response mentoring_vouch_show(Ctx& c);
+http::Response mentoring_vouch_create(Ctx& c);
+http::Response mentoring_vouch_index(Ctx& c);
+http::Response mentoring_vouch_user(Ctx& c);
+http::Response mentoring_consent_show(Ctx& c);
+http::Response mentoring_consent_create(Ctx& c);
+http::Response mentoring_follow_show(Ctx& c);
+http::Response mentoring_follow_message(Ctx& c);
+http::Response mentoring_follow_feedback(Ctx& c);
+http::Response mentoring_follow_outcome(Ctx& c);
+http::Response mentoring_follow_withdraw(Ctx& c);
+http::Response mentoring_member_show(Ctx& c);
+http::Response mentoring_member_join(Ctx& c);
+http::Response mentoring_member_leave(Ctx& c);
+http::Response mentoring_member_pair_show(Ctx& c);
+http::Response mentoring_member_message(Ctx& c);
+http::Response mentoring_member_meeting(Ctx& c);
+http::Response mentoring_member_feedback(Ctx& c);
 // -- opportunity handlers --
+http::Response offer_index(Ctx& c);
+http::Response offer_new(Ctx& c);
+http::Response offer_create(Ctx& c);
+http::Response offer_show(Ctx& c);
+http::Response offer_edit(Ctx& c);
+http::Response offer_update(Ctx& c);
+http::Response offer_close(Ctx& c);
+http::Response application_new(Ctx& c);
+http::Response application_create(Ctx& c);
+http::Response application_index(Ctx& c);
+http::Response application_show(Ctx& c);
+http::Response application_update(Ctx& c);
+http::Response user_organisation_update(Ctx& c);
 // -- funnel handlers --
+http::Response hires_index(Ctx&);
+http::Response hires_create(Ctx&);
+http::Response hires_edit(Ctx&);
+http::Response hires_update(Ctx&);
 // -- privacy handlers --
+http::Response privacy_index(Ctx& c);
+http::Response privacy_export(Ctx& c);
+http::Response privacy_erase_new(Ctx& c);
+http::Response privacy_erase(Ctx& c);
 
 }  // namespace passerelles::web

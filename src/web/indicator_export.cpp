@@ -5,6 +5,7 @@
 
 #include "report/indicators_export.hpp"
 #include "store/accounts.hpp"
+#include "store/funnel.hpp"
 #include "web/handlers.hpp"
 #include "web/indicator_support.hpp"
 
@@ -27,7 +28,8 @@ http::Response download(Ctx& c, Format format) {
   http::Response r;
   if (format == Format::csv) {
     r.content_type = "text/csv; charset=utf-8";
-    r.body = report::indicators_csv(ind, sep == "," ? ',' : ';');
+    auto funnel = store::funnel(c.app.store, ind);
+    r.body = report::indicators_csv(ind, sep == "," ? ',' : ';', &funnel);
   } else {
     std::optional<domain::Territory> territory;
     if (f.territory_id > 0)

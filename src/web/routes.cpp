@@ -302,9 +302,68 @@ void add_routes(App& app) {
 
   // Mentoring programmes, opportunities, the funnel and privacy (issue 7).
   // -- mentoring routes --
+  app.route("GET", "/parrainage", A::editor, mentoring_index);
+  app.route("GET", "/parrainage/programmes/nouveau", A::editor, mentoring_programme_new);
+  app.route("POST", "/parrainage/programmes/nouveau", A::editor, mentoring_programme_create);
+  app.route("GET", "/parrainage/programmes/{id}", A::editor, mentoring_programme_show);
+  app.route("GET", "/parrainage/programmes/{id}/modifier", A::editor, mentoring_programme_edit);
+  app.route("POST", "/parrainage/programmes/{id}/modifier", A::editor, mentoring_programme_update);
+  app.route("POST", "/parrainage/programmes/{id}/appariement", A::editor, mentoring_matching_run);
+  app.route("POST", "/parrainage/programmes/{id}/marraines", A::editor, mentoring_mentor_add);
+  app.route("POST", "/parrainage/programmes/{id}/marraines/{ambassador_id}/retirer", A::editor,
+            mentoring_mentor_withdraw);
+  app.route("GET", "/parrainage/programmes/{id}/candidature", A::anyone, mentoring_apply_new);
+  app.route("POST", "/parrainage/programmes/{id}/candidature", A::anyone, mentoring_apply_create);
+  app.route("GET", "/parrainage/etablissements", A::anyone, mentoring_school_options);
+  app.route("POST", "/parrainage/candidatures/{id}/accord-papier", A::editor, mentoring_consent_paper);
+  app.route("GET", "/parrainage/binomes/{id}", A::editor, mentoring_pair_show);
+  app.route("POST", "/parrainage/binomes/{id}/accepter", A::editor, mentoring_pair_accept);
+  app.route("POST", "/parrainage/binomes/{id}/retirer", A::editor, mentoring_pair_discard);
+  app.route("POST", "/parrainage/binomes/{id}/terminer", A::editor, mentoring_pair_end);
+  app.route("POST", "/parrainage/binomes/{id}/messages", A::editor, mentoring_pair_message);
+  app.route("POST", "/parrainage/binomes/{id}/rencontres", A::editor, mentoring_pair_meeting);
+  app.route("GET", "/parrainage/caution/{token}", A::anyone, mentoring_vouch_show);
+  app.route("POST", "/parrainage/caution/{token}", A::anyone, mentoring_vouch_create);
+  app.route("GET", "/parrainage/cautions", A::user, mentoring_vouch_index);
+  app.route("POST", "/parrainage/cautions/{id}", A::user, mentoring_vouch_user);
+  app.route("GET", "/parrainage/consentement/{token}", A::anyone, mentoring_consent_show);
+  app.route("POST", "/parrainage/consentement/{token}", A::anyone, mentoring_consent_create);
+  app.route("GET", "/parrainage/suivi/{token}", A::anyone, mentoring_follow_show);
+  app.route("POST", "/parrainage/suivi/{token}/messages", A::anyone, mentoring_follow_message);
+  app.route("POST", "/parrainage/suivi/{token}/bilan", A::anyone, mentoring_follow_feedback);
+  app.route("POST", "/parrainage/suivi/{token}/orientation", A::anyone, mentoring_follow_outcome);
+  app.route("POST", "/parrainage/suivi/{token}/retirer", A::anyone, mentoring_follow_withdraw);
+  app.route("GET", "/collectif/parrainage", A::user, mentoring_member_show);
+  app.route("POST", "/collectif/parrainage/programmes/{id}/rejoindre", A::user, mentoring_member_join);
+  app.route("POST", "/collectif/parrainage/programmes/{id}/quitter", A::user, mentoring_member_leave);
+  app.route("GET", "/collectif/parrainage/binomes/{id}", A::user, mentoring_member_pair_show);
+  app.route("POST", "/collectif/parrainage/binomes/{id}/messages", A::user, mentoring_member_message);
+  app.route("POST", "/collectif/parrainage/binomes/{id}/rencontres", A::user, mentoring_member_meeting);
+  app.route("POST", "/collectif/parrainage/binomes/{id}/bilan", A::user, mentoring_member_feedback);
   // -- opportunity routes --
+  app.route("GET", "/offres", A::user, offer_index);
+  app.route("GET", "/offres/nouvelle", A::user, offer_new);
+  app.route("POST", "/offres/nouvelle", A::user, offer_create);
+  app.route("GET", "/offres/{id}", A::user, offer_show);
+  app.route("GET", "/offres/{id}/modifier", A::user, offer_edit);
+  app.route("POST", "/offres/{id}/modifier", A::user, offer_update);
+  app.route("POST", "/offres/{id}/cloturer", A::user, offer_close);
+  app.route("GET", "/offres/{id}/candidater", A::user, application_new);
+  app.route("POST", "/offres/{id}/candidater", A::user, application_create);
+  app.route("GET", "/candidatures", A::user, application_index);
+  app.route("GET", "/candidatures/{id}", A::user, application_show);
+  app.route("POST", "/candidatures/{id}/statut", A::user, application_update);
+  app.route("POST", "/utilisateurs/{id}/organisation", A::editor, user_organisation_update);
   // -- funnel routes --
+  app.route("GET", "/entreprise/embauches", A::user, hires_index);
+  app.route("POST", "/entreprise/embauches", A::user, hires_create);
+  app.route("GET", "/entreprise/embauches/{id}/modifier", A::user, hires_edit);
+  app.route("POST", "/entreprise/embauches/{id}/modifier", A::user, hires_update);
   // -- privacy routes --
+  app.route("GET", "/confidentialite", A::editor, privacy_index);
+  app.route("GET", "/confidentialite/export/{subject}/{file}", A::editor, privacy_export);  // {file}: ID.json
+  app.route("GET", "/confidentialite/{subject}/{id}/effacer", A::editor, privacy_erase_new);
+  app.route("POST", "/confidentialite/{subject}/{id}/effacer", A::editor, privacy_erase);
 
   // Indicators: dashboard exports, funder report, counting rules, /api/v1/indicators.
   // -- indicator routes --

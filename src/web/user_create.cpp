@@ -1,7 +1,9 @@
 // POST /utilisateurs: creates an account of my territory with a role other than admin, and e-mails the
 // invitation to choose a password.
 #include "http/message.hpp"
+#include "store/accounts.hpp"
 #include "web/account_support.hpp"
+#include "web/form_support.hpp"
 #include "web/handlers.hpp"
 
 namespace passerelles::web {
@@ -14,6 +16,10 @@ http::Response user_create(Ctx& c) {
   domain::Errors errors;
   bool mail_sent = false;
   long long id = invite_user(c, *territory, email, name, c.req.form("role"), errors, mail_sent);
+  // The organisation a company contact, school contact or prescriber acts for (issue 7); ignored when not one of
+  // the territory's.
+  if (long long org = parse_id(c.req.form("organisation_id")); id && org > 0)
+    store::set_user_organisation(c.app.store, territory->id, id, org);
   if (!id) {
     Data d = users_data(c, *territory);
     d.set("form_email", email);

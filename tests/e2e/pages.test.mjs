@@ -11,8 +11,9 @@ const EXPECTED = {
     '/collectif/rejoindre', '/portraits', '/portraits/integrer'],
   coordinator: ['/tableau-de-bord', '/actions', '/actions/nouvelle', '/plan', '/annuaire/etablissements',
     '/annuaire/organisations', '/annuaire/personnes', '/profil', '/journal',
-    '/collectif', '/collectif/membres', '/collectif/membres/inviter'],
-  admin: ['/tableau-de-bord', '/profil', '/journal', '/utilisateurs', '/territoires'],
+    '/collectif', '/collectif/membres', '/collectif/membres/inviter', '/parrainage', '/parrainage/programmes/nouveau',
+    '/confidentialite', '/offres', '/offres/nouvelle', '/candidatures', '/entreprise/embauches'],
+  admin: ['/tableau-de-bord', '/profil', '/journal', '/utilisateurs', '/territoires', '/confidentialite'],
 };
 const MISSING_PAGE = '/cette-page-n-existe-pas';  // scanned as the 404 page
 const MAX_PAGES = 40;       // per role and viewport

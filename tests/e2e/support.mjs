@@ -26,6 +26,10 @@ export const USERS = {
   // Used by the tests that fail a login on purpose, so the other accounts are never locked.
   journey: { email: 'e2e-parcours@passerelles.test', role: 'coordinator', password: PASSWORD },
   ambassador: { email: 'e2e-ambassadrice@passerelles.test', role: 'ambassador', password: PASSWORD },
+  // Offers and applications (issue 7): a company contact acting for a demo company, a school contact.
+  company: { email: 'e2e-rh@passerelles.test', role: 'company_contact', password: PASSWORD,
+    organisation: 'Précision Démo Besançon' },
+  school: { email: 'e2e-enseignante@passerelles.test', role: 'school_contact', password: PASSWORD },
 };
 export const TERRITORY = 'cmq-msi-bfc';
 
@@ -81,8 +85,10 @@ async function seed(db, log) {
   let how;
   const demo = await run(['--db', db, '--data-dir', DATA_DIR, 'demo'], { timeoutMs: 180_000 });
   await appendFile(log, `--- demo (exit ${demo.code})\n${demo.stdout}${demo.stderr}`);
+  // An organisation exists only when the demo ran.
   const addUser = (u, territory) => run(['--db', db, 'user', 'add', '--email', u.email, '--role', u.role,
-    ...(territory ? ['--territory', territory] : []), '--name', u.email.split('@')[0], '--password-stdin'],
+    ...(territory ? ['--territory', territory] : []), '--name', u.email.split('@')[0], '--password-stdin',
+    ...(u.organisation && demo.code === 0 ? ['--organisation', u.organisation] : [])],
   { input: `${u.password}\n` });
   if (demo.code === 0) {
     how = 'seeded by `passerelles demo`';
@@ -104,7 +110,7 @@ async function seed(db, log) {
 
 // A migrated and seeded database for this binary, built once and kept in the temp folder (`demo` takes about a
 // minute): its key is the binary's path, size and time, and the data folder. E2E_NO_CACHE=1 rebuilds it every time.
-const SEED_VERSION = 2;  // bump when `seed` changes
+const SEED_VERSION = 3;  // bump when `seed` changes
 async function templateDb() {
   const st = statSync(BIN);
   const key = createHash('sha256').update([SEED_VERSION, BIN, st.size, st.mtimeMs, DATA_DIR].join('\0')).digest('hex');
@@ -121,9 +127,12 @@ async function templateDb() {
     const seeded = await seed(`sqlite:${db}`, log);
     if (existsSync(`${db}-wal`)) await sqlite(db, 'PRAGMA wal_checkpoint(TRUNCATE);');
     // Old templates (other builds) go after a day; the new one appears atomically.
+    // Another test file may be seeding at the same time (node --test-concurrency=2): its temporary copy can vanish
+    // between readdir and stat, and both may write the same template (the same bytes; the last rename wins).
     for (const f of await readdir(cache)) {
       const p = join(cache, f);
-      if (Date.now() - (await stat(p)).mtimeMs > 86_400_000) await rm(p, { force: true });
+      const age = await stat(p).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > 86_400_000) await rm(p, { force: true });
     }
     await copyFile(db, `${file}.${process.pid}`);
     await rename(`${file}.${process.pid}`, file);

@@ -46,6 +46,10 @@ struct Seeded {
   std::string portrait_slug_a;
   long long campaign_a = 0;  // A's portrait campaign (its posters, /collectif/campagnes/{id}/affiches.pdf)
   long long request_a = 0, proposal_a = 0;  // -- matching fields --: A's open request and a proposal on it
+  long long programme_a = 0, mentee_a = 0,
+            pair_a = 0;   // -- mentoring fields --: a draft programme, an application, a pair
+  long long hires_a = 0;  // -- funnel fields --: a company's hires report of A (/entreprise/embauches/{id})
+  long long offer_a = 0, offer_application_a = 0;  // -- opportunity fields --: A's published offer, an application
 };
 
 Seeded seed(store::Store& s) {
@@ -188,6 +192,44 @@ Seeded seed(store::Store& s) {
         soci::use(d.request_a), soci::use(d.ambassador_a), soci::use(contact), soci::use(now), soci::use(now),
         soci::into(d.proposal_a);
   });
+  // -- mentoring seed --: a draft programme (its public form is 404), an application and an active pair.
+  s.write([&](soci::session& sql) {
+    std::string name = kMarker + " marrainage";
+    sql << "INSERT INTO mentoring_programmes (territory_id, name, audience, starts_on, ends_on, status, created_at, "
+           "updated_at) VALUES (:t, :n, 'lyceennes', '2030-01-01', '2030-06-30', 'draft', :c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(name), soci::use(now), soci::use(now), soci::into(d.programme_a);
+    std::string first = kMarker + " filleule";
+    sql << "INSERT INTO mentee_applications (programme_id, territory_id, status, token, first_name, email, "
+           "voucher_email, created_at, updated_at) VALUES (:p, :t, 'matched', 'mentee-a-0123456789abcdefghijklm', :f, "
+           "'filleule@zorglub.example', 'prof@zorglub.example', :c, :u) RETURNING id",
+        soci::use(d.programme_a), soci::use(d.territory_a), soci::use(first), soci::use(now), soci::use(now),
+        soci::into(d.mentee_a);
+    sql << "INSERT INTO mentoring_pairs (programme_id, application_id, ambassador_id, status, why, created_at, "
+           "updated_at) VALUES (:p, :a, :m, 'active', :w, :c, :u) RETURNING id",
+        soci::use(d.programme_a), soci::use(d.mentee_a), soci::use(d.ambassador_a), soci::use(first), soci::use(now),
+        soci::use(now), soci::into(d.pair_a);
+  });
+  // -- funnel seed --
+  s.write([&](soci::session& sql) {
+    sql << "INSERT INTO company_hires (territory_id, organisation_id, year, hires, hires_women, reported_at) VALUES "
+           "(:t, :o, 2024, 17, 9, :c) RETURNING id",
+        soci::use(d.territory_a), soci::use(d.org_a), soci::use(now), soci::into(d.hires_a);
+  });
+  // -- opportunity seed --: a published offer of A's company and an application to it.
+  s.write([&](soci::session& sql) {
+    std::string title = kMarker + " stage";
+    sql << "INSERT INTO offers (territory_id, organisation_id, kind, title, places, starts_on, status, expires_on, "
+           "contact_email, created_at, updated_at) VALUES (:t, :o, 'stage_3e', :n, 2, '2030-01-07', 'published', "
+           "'2030-01-01', 'rh@zorglub.example', :c, :u) RETURNING id",
+        soci::use(d.territory_a), soci::use(d.org_a), soci::use(title), soci::use(now), soci::use(now),
+        soci::into(d.offer_a);
+    std::string first = kMarker + " candidate";
+    sql << "INSERT INTO offer_applications (offer_id, territory_id, status, first_name, last_name, email, sent_at, "
+           "created_at, updated_at) VALUES (:o, :t, 'sent', :f, 'Martin', 'candidate@zorglub.example', :s, :c, :u) "
+           "RETURNING id",
+        soci::use(d.offer_a), soci::use(d.territory_a), soci::use(first), soci::use(now), soci::use(now),
+        soci::use(now), soci::into(d.offer_application_a);
+  });
   // -- kit seed --
   d.kit_page_a = domain::kit_page_slug(kMarker + " page");
   store::insert_kit_page(s, d.territory_a, kMarker + " page", kMarker + " texte", "", author);
@@ -238,6 +280,19 @@ std::string id_for(const std::string& pattern, const std::string& param, const S
   // -- assignment ids --: an ambassador's own pages (B is no member: 403), her feed by its secret token (unknown: 404)
   if (has("/collectif/interventions/")) return std::to_string(d.proposal_a);
   if (param == "file" && has("/agenda/")) return "inconnu-0123456789abcdefghijklmn.ics";
+  // -- mentoring ids --
+  if (param == "id" && (has("/parrainage/programmes/"))) return std::to_string(d.programme_a);
+  if (param == "id" && (has("/parrainage/candidatures/") || has("/parrainage/cautions/")))
+    return std::to_string(d.mentee_a);
+  if (param == "id" && has("/parrainage/binomes/")) return std::to_string(d.pair_a);
+  // -- funnel ids --
+  if (param == "id" && has("/entreprise/embauches/")) return std::to_string(d.hires_a);
+  // -- privacy ids --: A's mentee application ({file} of the export: ID.json)
+  if (has("/confidentialite/"))
+    return param == "subject" ? "mentee" : std::to_string(d.mentee_a) + (param == "file" ? ".json" : "");
+  // -- opportunity ids --
+  if (param == "id" && has("/offres/")) return std::to_string(d.offer_a);
+  if (param == "id" && pattern.rfind("/candidatures/", 0) == 0) return std::to_string(d.offer_application_a);
   // -- kit ids --
   if (param == "ambassador_id") return std::to_string(d.ambassador_a);
   if (param == "action_id") return std::to_string(d.action_a);

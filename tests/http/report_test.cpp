@@ -10,6 +10,7 @@
 #include "report/counting_rules.hpp"
 #include "report/indicators_export.hpp"
 #include "store/accounts.hpp"
+#include "store/funnel.hpp"
 #include "store/indicators.hpp"
 #include "support/http_support.hpp"
 #include "support/report_fixture.hpp"
@@ -28,6 +29,22 @@ const std::string kPeriod = "from=2025-09&to=2026-08";
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+// Text as the templates escape it (« < 5 » in the funnel's rule).
+std::string html_escaped(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '&')
+      out += "&amp;";
+    else if (ch == '<')
+      out += "&lt;";
+    else if (ch == '>')
+      out += "&gt;";
+    else
+      out += ch;
+  }
+  return out;
 }
 
 std::string with_file(const std::string& bytes, const std::string& extension, const std::string& command, int& code) {
@@ -70,6 +87,7 @@ TEST_P(ReportHttp, ApiGivesTheDashboardFiguresOfTheCallersTerritory) {
   f.from_month = w.from;
   f.to_month = w.to;
   auto dashboard = store::indicators(srv.store(), f);
+  auto funnel = store::funnel(srv.store(), dashboard);
   Client c(srv.port());
 
   for (const std::string& query : std::vector<std::string>{"territory=cmq-rapport&" + kPeriod, kPeriod,
@@ -89,9 +107,10 @@ TEST_P(ReportHttp, ApiGivesTheDashboardFiguresOfTheCallersTerritory) {
     EXPECT_EQ(j["actions"], w.actions);
     EXPECT_EQ(j["schools_reached"], w.schools_reached);
     EXPECT_EQ(j["schools_reached"], dashboard.schools_reached);
-    json expected = report::indicators_json(dashboard);
+    json expected = report::indicators_json(dashboard, &funnel);
     expected["territory"] = {{"slug", w.slug}, {"name", w.name}};
     EXPECT_EQ(j, expected) << "exactly the dashboard's figures";
+    EXPECT_EQ(j["funnel"]["steps"][0]["girls"], w.girls) << "the funnel starts with the dashboard's girls";
     ASSERT_EQ(j["by_month"].size(), 12u);
     EXPECT_EQ(j["by_month"][0]["people"], 1034);
     bool formula = false;
@@ -206,7 +225,7 @@ TEST_P(ReportHttp, CountingRulesPageShowsTheAnnexText) {
   ASSERT_FALSE(report::counting_rules().empty());
   for (const auto& rule : report::counting_rules()) {
     EXPECT_TRUE(contains(r.body, "<h2>" + rule.title + "</h2>")) << rule.title;
-    for (const auto& p : rule.paragraphs) EXPECT_TRUE(contains(r.body, "<p>" + p + "</p>")) << p;
+    for (const auto& p : rule.paragraphs) EXPECT_TRUE(contains(r.body, "<p>" + html_escaped(p) + "</p>")) << p;
   }
   // The survey methods, linked to from the survey results by their anchor.
   EXPECT_TRUE(contains(r.body, "<section id=\"questionnaires\">\n<h2>Questionnaires avant/après</h2>")) << r.body;

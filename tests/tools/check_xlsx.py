@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Reads an indicators .xlsx with openpyxl and prints what a spreadsheet user would see, as JSON, for the C++
 tests to compare with the dashboard's figures: the sheet names, the Synthèse values by code, the Total row of each
-breakdown sheet, the rows of the Questionnaires and Citations sheets (header -> value, with the number formats and
-data types of the Questionnaires cells), and every cell whose text starts with '=' with its openpyxl data type
-('s' text, 'f' formula)."""
+breakdown sheet, the rows of the Questionnaires, Citations and Parcours sheets (header -> value, with the number
+formats and data types of their cells; Parcours up to its first empty row), and every cell whose text starts with
+'=' with its openpyxl data type ('s' text, 'f' formula)."""
 import datetime
 import json
 import sys
@@ -47,13 +47,15 @@ def main(path):
             else:
                 rows.append(record)
         out["rows"][ws.title] = rows
-    for title in ("Questionnaires", "Citations"):
+    for title in ("Questionnaires", "Citations", "Parcours"):
         if title not in wb.sheetnames:
             continue
         ws = wb[title]
         titles = [c.value for c in ws[1]]
         records = []
         for row in ws.iter_rows(min_row=2):
+            if title == "Parcours" and all(c.value is None for c in row):
+                break  # the funnel table ends at the first empty row (a note follows)
             record = {t: plain(c.value) for t, c in zip(titles, row)}
             record["_formats"] = {t: c.number_format for t, c in zip(titles, row) if c.value is not None}
             record["_types"] = {t: c.data_type for t, c in zip(titles, row) if c.value is not None}
