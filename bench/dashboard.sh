@@ -20,6 +20,9 @@
 #                                     that latency is the page's, not a queue's)
 #   DASH_IO_THREADS=1 DASH_DB_THREADS=2   the server
 #   DASH_WRITES=1000                  actions for bench-writes (0: skip)
+#   DASH_APPLICATIONS=0               applications to companies' offers added over the whole period (issue 7's
+#                                     funnel reads them on every dashboard): 5 offers per territory, statuses,
+#                                     sexes and days spread evenly; run with 0 and with, say, 300000 to see the cost
 #   PASSERELLES_TEST_PG_PORT=55432    the PostgreSQL test server (scripts/pg_test.sh starts it when it is down);
 #                                     a scratch database per size is created on it and dropped at the end
 #   DASH_KEEP=1                       keep the databases (for EXPLAIN); their URLs are printed
@@ -41,6 +44,7 @@ threads=${DASH_THREADS:-2}
 io_threads=${DASH_IO_THREADS:-1}
 db_threads=${DASH_DB_THREADS:-2}
 writes=${DASH_WRITES:-1000}
+applications=${DASH_APPLICATIONS:-0}
 pg_port=${PASSERELLES_TEST_PG_PORT:-55432}
 schools_csv=$data_dir/schools/geoloc-colleges-france_2024.csv
 coord_email=bench-coordinatrice@passerelles.test
@@ -53,6 +57,7 @@ bench_wait=30
 . bench/lib.sh
 die() { bench_die "$@"; }
 bench_require wrk nginx curl python3
+if [ "${DASH_APPLICATIONS:-0}" -gt 0 ]; then bench_require sqlite3; fi
 if [ ! -x "$bin" ]; then
   [ "$bin" = build/passerelles ] || die "no binary at $bin"
   echo "== no $bin: make build"
@@ -107,6 +112,44 @@ ensure_pg() {
   fi
 }
 
+# db_query ENGINE DB SQL: runs SQL with the engine's own client (sqlite3 shell or psql), prints the rows.
+db_query() {
+  if [ "$1" = sqlite ]; then
+    sqlite3 -bail "${2#sqlite:}" "$3"
+  else
+    PGOPTIONS='-c client_min_messages=warning' psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" \
+      -U postgres -d "${2##*/}" -c "$3"
+  fi
+}
+# add_applications ENGINE DB N: 5 published offers (one per kind) per territory with a company, and N applications
+# spread over them, over the generated years (sent_at), with every status and sex; the same SQL on both engines.
+add_applications() {
+  local now days
+  now=$(date +%s)
+  days=$((years * 365))
+  db_query "$1" "$2" "INSERT INTO offers (territory_id, organisation_id, kind, title, places, status, expires_on,
+      created_at, updated_at)
+    SELECT t.id, (SELECT MIN(o.id) FROM organisations o WHERE o.territory_id = t.id AND o.kind = 'company'), k.kind,
+      'Offre ' || k.kind, 5, 'published', '2099-12-31', $now, $now
+    FROM territories t CROSS JOIN (SELECT 'stage_3e' AS kind UNION ALL SELECT 'stage_seconde' UNION ALL
+      SELECT 'stage_sup' UNION ALL SELECT 'apprenticeship' UNION ALL SELECT 'job') k
+    WHERE EXISTS (SELECT 1 FROM organisations o WHERE o.territory_id = t.id AND o.kind = 'company')
+    ORDER BY t.id, k.kind" >/dev/null
+  db_query "$1" "$2" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
+    INSERT INTO offer_applications (offer_id, territory_id, status, first_name, last_name, sex, minor, sent_at,
+      decided_at, completed, completed_at, created_at, updated_at)
+    SELECT o.id, o.territory_id,
+      CASE n.i % 7 WHEN 0 THEN 'sent' WHEN 1 THEN 'seen' WHEN 2 THEN 'interview' WHEN 3 THEN 'accepted'
+        WHEN 4 THEN 'accepted' WHEN 5 THEN 'declined' ELSE 'withdrawn' END,
+      'Prénom', 'Nom', CASE n.i % 3 WHEN 0 THEN 'M' ELSE 'F' END, n.i % 2,
+      $now - (n.i * 7919 % $days) * 86400,
+      CASE WHEN n.i % 7 BETWEEN 3 AND 5 THEN $now - (n.i * 7919 % $days) * 86400 + 20 * 86400 ELSE 0 END,
+      CASE WHEN n.i % 7 = 3 THEN 1 ELSE 0 END,
+      CASE WHEN n.i % 7 = 3 THEN $now - (n.i * 7919 % $days) * 86400 + 40 * 86400 ELSE 0 END,
+      $now, $now
+    FROM n JOIN offers o ON o.id = (SELECT MIN(id) FROM offers) + n.i % (SELECT COUNT(*) FROM offers)" >/dev/null
+}
+
 # The generated history ends today; its first month, for the 10-year views.
 first_month=$(date -d "$(date +%F) -$years years +1 day" +%Y-%m)
 last_month=$(date +%Y-%m)
@@ -124,6 +167,7 @@ declare -A P50 P99 RPS BYTES W_MEAN W_P99
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $bin $("$bin" version | cut -d' ' -f2)"
 echo "== $n_territories territories, $years years ($first_month to $last_month), seed $seed; sizes: $sizes; engines: $engines"
+[ "$applications" -gt 0 ] && echo "   and $applications applications to offers (the funnel)"
 echo "   wrk: $duration s, $conns connections, $threads threads; server: --io-threads $io_threads --db-threads $db_threads"
 
 for engine in $engines; do
@@ -145,6 +189,10 @@ for engine in $engines; do
     echo "   schools imported in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
     "$bin" --db "$db" generate-history --quiet --territories "$n_territories" --years "$years" --actions "$size" \
       --seed "$seed" | sed 's/^/   /'
+    if [ "$applications" -gt 0 ]; then
+      add_applications "$engine" "$db" "$applications"
+      echo "   $applications applications to $(db_query "$engine" "$db" "SELECT COUNT(*) FROM offers") offers added"
+    fi
     echo "$password" | "$bin" --db "$db" user add --email "$coord_email" --role coordinator --territory "$territory" \
       --password-stdin >/dev/null
     echo "$password" | "$bin" --db "$db" user add --email "$admin_email" --role admin --password-stdin >/dev/null

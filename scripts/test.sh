@@ -11,18 +11,28 @@ PASSERELLES_TEST_PG=$(scripts/pg_test.sh start)
 export PASSERELLES_TEST_PG
 trap 'scripts/pg_test.sh stop' EXIT
 
-echo "== unit, store (SQLite + PostgreSQL) and HTTP tests"
-(cd build && ctest --output-on-failure -j "$jobs" --timeout 300)
+# Every store and HTTP test runs once on each engine: the PostgreSQL copies in this optimised build, the SQLite copies
+# in the sanitizer build below (each engine's SQL once, the C++ once under ASan/UBSan). Unit tests, CLI tests and the
+# reference checks run here; the unit and CLI tests run again under the sanitizers.
+echo "== unit tests, store and HTTP tests on PostgreSQL, reference checks"
+(cd build && ctest --output-on-failure -j "$jobs" --timeout 300 -E '/"sqlite"$')
 
 echo "== sanitizer build (ASan + UBSan)"
 make --no-print-directory build-asan
 lsan_supp="$(pwd)/tests/lsan.supp"  # absolute: the tests run inside build-asan
-# Every test again, except the PostgreSQL copy of the bad-input walk: under ASan it is the longest test (over two
-# minutes); its handlers and domain code are those of the SQLite copy, which runs here, and its PostgreSQL SQL ran in
-# the ordinary build above.
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  LSAN_OPTIONS="suppressions=$lsan_supp" \
-  ctest --output-on-failure -j "$jobs" --timeout 600 -E '^http[.]Engines/BadInput[.].*postgresql')
+asan_ctest() {
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS="suppressions=$lsan_supp" ctest --output-on-failure --timeout 600 "$@")
+}
+echo "== unit tests, store and HTTP tests on SQLite, under the sanitizers"
+# The walk of every route with bad input is the longest test (over three minutes under ASan): it starts first, beside
+# the others, so that it does not end the run alone. The scipy reference checks (matching, survey statistics) spend
+# their time in Python and ran above.
+walk='^http[.]Engines/BadInput[.]EveryRoute.*/"sqlite"$'
+asan_ctest -R "$walk" &
+walk_pid=$!
+asan_ctest -j "$jobs" -E "/\"postgresql\"\$|$walk|^matching_reference\$|^survey_stats_reference\$"
+wait "$walk_pid"
 
 if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
   echo "== browser tests (Chromium + axe-core)"

@@ -8,6 +8,7 @@
 #include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
 #include "jobs/intervention_jobs.hpp"
+#include "jobs/mentoring_jobs.hpp"
 #include "jobs/opportunity_jobs.hpp"
 #include "jobs/privacy_jobs.hpp"
 #include "mail/mailer.hpp"
@@ -32,6 +33,7 @@ int cmd_jobs_run(const config::Config& cfg) {
   // -- issue 7 jobs (jobs run) --
   auto purge = jobs::run_privacy_jobs(*store, domain::paris_day(now), cfg.int_option("minor_data_months"), now);
   auto op = jobs::run_opportunity_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
+  auto mentoring = jobs::run_mentoring_jobs(*store, mailer, cfg.base_url(), domain::paris_day(now), now);
   std::cout << "rappels envoyés: " << r.reminders << ", réservations expirées: " << r.lapsed
             << ", promues: " << r.promoted << ", anonymisées: " << r.anonymised
             << ", lettres du collectif envoyées: " << digest.sent << ", rappels d’intervention: " << iv.reminders
@@ -39,8 +41,9 @@ int cmd_jobs_run(const config::Config& cfg) {
             << ", demandes anonymisées: " << iv.anonymised;
   std::cout << ", relances de candidature: " << op.reminders_7 + op.reminders_14
             << ", candidatures expirées: " << op.expired_applications << ", offres expirées: " << op.expired_offers;
+  std::cout << ", binômes invités à donner leur avis: " << mentoring.feedback_requests;
   std::cout << ", programmes purgés: " << purge.programmes << ", offres purgées: " << purge.offers;
-  long long errors = r.mail_errors + digest.failed + iv.mail_errors + op.mail_errors;
+  long long errors = r.mail_errors + digest.failed + iv.mail_errors + op.mail_errors + mentoring.mail_errors;
   if (errors) std::cout << ", e-mails non envoyés: " << errors;
   std::cout << "\n";
   return errors ? 1 : 0;

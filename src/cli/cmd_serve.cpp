@@ -15,6 +15,7 @@
 #include "jobs/digest_jobs.hpp"
 #include "jobs/events_jobs.hpp"
 #include "jobs/intervention_jobs.hpp"
+#include "jobs/mentoring_jobs.hpp"
 #include "jobs/opportunity_jobs.hpp"
 #include "jobs/privacy_jobs.hpp"
 #include "store/accounts.hpp"
@@ -48,6 +49,7 @@ void event_jobs_loop(const std::stop_token& stop, web::App& app) {
       // -- issue 7 jobs (serve) --
       jobs::run_privacy_jobs(app.store, domain::paris_day(now), app.cfg.int_option("minor_data_months"), now);
       jobs::run_opportunity_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
+      jobs::run_mentoring_jobs(app.store, app.mailer, app.cfg.base_url(), domain::paris_day(now), now);
     } catch (const std::exception& e) {
       spdlog::error("event jobs failed: {}", e.what());
     } catch (...) {

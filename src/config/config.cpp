@@ -23,8 +23,8 @@ const std::vector<Option>& options() {
       {"access_log", "PASSERELLES_ACCESS_LOG", "Log one line per HTTP request (true/false)", false,
        &Config::access_log},
       {"jobs", "PASSERELLES_JOBS",
-       "Run the scheduled work in the server (event reminders, lapsed bookings, erasure, monthly digest) every 5 "
-       "minutes (true/false)",
+       "Run the scheduled work in the server (reminders, lapsed bookings and requests, expired applications and "
+       "offers, feedback requests, erasure and purges, monthly digest) every 5 minutes (true/false)",
        false, &Config::jobs},
       {"booking_limit", "PASSERELLES_BOOKING_LIMIT",
        "Anonymous event bookings accepted per client address and hour (429 beyond)", false, &Config::booking_limit},
@@ -131,9 +131,9 @@ void load_file_and_env(Config& cfg) {
 
 std::vector<std::string> validate(const Config& cfg) {
   std::vector<std::string> errors;
-  for (const char* key : {"io_threads", "db_threads", "body_limit", "upload_limit", "header_limit", "read_timeout",
-                          "shutdown_grace", "session_idle_minutes", "session_max_hours", "booking_limit",
-                          "minor_data_months"}) {
+  for (const char* key :
+       {"io_threads", "db_threads", "body_limit", "upload_limit", "header_limit", "read_timeout", "shutdown_grace",
+        "session_idle_minutes", "session_max_hours", "booking_limit", "minor_data_months"}) {
     const Option* o = find_option(key);
     long long v = 0;
     if (!parse_int(cfg.*(o->member), v) || v <= 0)

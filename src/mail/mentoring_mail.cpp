@@ -95,4 +95,21 @@ Message mentoring_new_message_notice(const std::string& to, const std::string& l
   return m;
 }
 
+Message mentoring_feedback_request_message(const store::PairView& pair, const std::string& phase, bool for_mentor,
+                                           const std::string& to, const std::string& link) {
+  const bool mid = phase == "mid";
+  Message m;
+  m.to = to;
+  m.subject = mid ? "Marrainage : votre avis à mi-parcours" : "Marrainage : votre avis de fin de programme";
+  std::string other = for_mentor ? pair.mentee_name : pair.mentor_first_name;
+  m.text = "Bonjour,\n\n" +
+           std::string(mid ? "Le programme « " + pair.programme_name + " » arrive à mi-parcours."
+                           : "Le programme « " + pair.programme_name + " » touche à sa fin.") +
+           " Comment se passe le marrainage avec " + other +
+           " ? Une note de 1 à 5 et quelques mots suffisent : ils aident la coordinatrice à accompagner chaque "
+           "binôme et à améliorer le programme.\n\nDonner votre avis :\n" +
+           link + kSignature;
+  return m;
+}
+
 }  // namespace passerelles::mail

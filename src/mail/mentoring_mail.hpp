@@ -32,5 +32,10 @@ Message mentoring_pair_for_mentee_message(const store::PairView& pair, const dom
                                           const std::string& to, const std::string& base_url);
 // « Un nouveau message vous attend » with the link where it can be read (never the body).
 Message mentoring_new_message_notice(const std::string& to, const std::string& link);
+// The request for the mid-term (phase mid) or end (phase end) feedback of an active pair, to the mentor (for_mentor:
+// her address, the pair's page /collectif/parrainage/binomes/ID) or to the mentee (`to`: her e-mail, or her
+// guardian's for an under-15; her private page). Names only the first name of the other side.
+Message mentoring_feedback_request_message(const store::PairView& pair, const std::string& phase, bool for_mentor,
+                                           const std::string& to, const std::string& link);
 
 }  // namespace passerelles::mail

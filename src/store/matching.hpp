@@ -86,9 +86,9 @@ std::vector<Shortage> shortages(Store& s, long long territory_id);
 // one row per (département, domain) with the requests and places unfilled, and the active ambassadors of that
 // domain living in that département; most places first.
 struct RecruitmentNeed {
-  std::string department;      // 3 characters
+  std::string department;  // 3 characters
   std::string department_name;
-  std::string domain;          // collective domain code; '' when the requests named none
+  std::string domain;  // collective domain code; '' when the requests named none
   int requests = 0, places = 0;
   int ambassadors_there = 0;
 };

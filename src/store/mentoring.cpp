@@ -893,4 +893,54 @@ std::vector<FeedbackView> feedback_of(Store& s, long long pair_id) {
   });
 }
 
+std::vector<FeedbackRequest> take_due_feedback_requests(Store& s, std::string_view today, long long now) {
+  const std::string day(today);
+  return s.write([&](soci::session& sql) {
+    struct Due {
+      long long pair_id = 0, application_id = 0;
+      std::string phase;
+    };
+    std::vector<Due> due;
+    for_each_row(sql,
+                 "SELECT x.id, x.application_id, p.starts_on, p.ends_on, x.mid_asked_at, x.end_asked_at FROM "
+                 "mentoring_pairs x JOIN mentoring_programmes p ON p.id = x.programme_id WHERE x.status = 'active' "
+                 "AND (x.mid_asked_at = 0 OR x.end_asked_at = 0) ORDER BY x.id" +
+                     for_update(sql, "x"),
+                 {}, [&](const soci::row& r) {
+                   mt::Programme p;
+                   p.starts_on = col_str(r, 2);
+                   p.ends_on = col_str(r, 3);
+                   const std::string middle = p.middle_day();
+                   if (middle.empty()) return;
+                   bool mid_asked = col_ll(r, 4) != 0, end_asked = col_ll(r, 5) != 0;
+                   Due d{col_ll(r, 0), col_ll(r, 1), ""};
+                   if (!end_asked && p.ends_on <= day) {
+                     if (day > domain::add_days(p.ends_on, kFeedbackLateDays)) return;
+                     d.phase = "end";  // a mid-term request not sent by then is dropped (marked below)
+                   } else if (!mid_asked && middle <= day && day <= domain::add_days(middle, kFeedbackLateDays)) {
+                     d.phase = "mid";
+                   } else {
+                     return;
+                   }
+                   due.push_back(d);
+                 });
+    std::vector<FeedbackRequest> out;
+    for (const auto& d : due) {
+      auto a = application_where(sql, "WHERE a.id = " + id_text(d.application_id));
+      if (!a || !mt::contact_allowed(*a)) continue;
+      auto pairs = select_pairs(sql, "WHERE x.id = " + id_text(d.pair_id));
+      if (pairs.empty()) continue;
+      if (d.phase == "end") {
+        sql << "UPDATE mentoring_pairs SET end_asked_at = :n, mid_asked_at = CASE WHEN mid_asked_at = 0 THEN :n2 ELSE "
+               "mid_asked_at END WHERE id = :id",
+            use(now), use(now), use(d.pair_id);
+      } else {
+        sql << "UPDATE mentoring_pairs SET mid_asked_at = :n WHERE id = :id", use(now), use(d.pair_id);
+      }
+      out.push_back({pairs.front(), d.phase, *a});
+    }
+    return out;
+  });
+}
+
 }  // namespace passerelles::store

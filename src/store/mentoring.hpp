@@ -180,4 +180,17 @@ WriteResult add_feedback(Store& s, long long pair_id, const std::string& phase, 
                          const std::string& comment, long long now);
 std::vector<FeedbackView> feedback_of(Store& s, long long pair_id);
 
+// Scheduled (jobs/mentoring_jobs): the feedback requests due on `today` ('YYYY-MM-DD'), each taken once — marked
+// asked in the same transaction. An active pair whose programme reached its middle day is asked for the mid-term
+// feedback (phase mid); once the programme's last day is reached, for the end feedback (phase end; a mid-term
+// request not sent by then is dropped). Nothing is asked more than kFeedbackLateDays after the day (a server that
+// was off), and nothing for a mentee who may not be contacted (the consent gate).
+constexpr int kFeedbackLateDays = 30;
+struct FeedbackRequest {
+  PairView pair;
+  std::string phase;                      // mid | end
+  domain::mentoring::Application mentee;  // to reach her (or her guardian) through her private page
+};
+std::vector<FeedbackRequest> take_due_feedback_requests(Store& s, std::string_view today, long long now);
+
 }  // namespace passerelles::store

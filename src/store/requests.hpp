@@ -51,9 +51,9 @@ RequestCancel cancel_request_by_coordinator(Store& s, long long territory_id, lo
 
 struct RequestFilter {
   long long territory_id = 0;
-  std::string status;  // "" = every status but unconfirmed
+  std::string status;          // "" = every status but unconfirmed
   bool shortage_only = false;  // open requests the last matching run could not fill
-  std::string query;   // words in the school, commune, contact
+  std::string query;           // words in the school, commune, contact
   int page = 1;
   int per_page = 25;
 };

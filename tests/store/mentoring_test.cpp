@@ -2,12 +2,19 @@
 // capacity), applications with the school contact's vouch and the parental consent, THE CONSENT GATE (an
 // under-15 without consent is never in the instance, never proposed, never put in a pair, no message, no meeting,
 // even when the store functions are called directly), the matching constraints and optimality computed by hand,
-// pair transitions, messages, meetings and feedback.
+// pair transitions, messages, meetings and feedback, and the feedback requests of the scheduled jobs (faked clock,
+// real SMTP sink).
 #include "store/mentoring.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
+#include "domain/plan.hpp"
+#include "jobs/mentoring_jobs.hpp"
 #include "store/accounts.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -382,6 +389,68 @@ TEST_P(MentoringStore, WithdrawCancelsPairs) {
   EXPECT_TRUE(store::pairs_of(*db, adults).empty());
   EXPECT_EQ(store::mentee_withdraw_application(*db, a.token, "", kNow).status, Status::conflict);
   EXPECT_EQ(store::run_mentoring_matching(*db, ta, adults, by).proposals, 0);
+}
+
+// The programme runs 2027-01-01 .. 2027-06-30: its middle day is 2027-04-01 (90 of its 180 days).
+TEST_P(MentoringStore, FeedbackIsAskedOnceOnTheMiddleAndTheLastDay) {
+  ASSERT_EQ(store::programme_by_id(*db, ta, adults)->middle_day(), "2027-04-01");
+  ASSERT_TRUE(store::join_programme(*db, ta, adults, ines, 2, true, by).ok());
+  auto a = apply(adults, "1990-05", "25056", {"usinage"}, {"wed-pm"});
+  ASSERT_EQ(store::run_mentoring_matching(*db, ta, adults, by).proposals, 1);
+  long long pair = store::pairs_of(*db, adults)[0].id;
+  // A proposal is not asked anything.
+  EXPECT_TRUE(store::take_due_feedback_requests(*db, "2027-04-01", kNow).empty());
+  ASSERT_TRUE(store::accept_pair(*db, ta, pair, by).ok());
+
+  fixture::SmtpSink sink;
+  mail::Mailer mailer(sink.url(), "", "", "Passerelles <ne-pas-repondre@passerelles.example.org>");
+  const std::string base = "https://passerelles.example.org";
+  auto run = [&](const std::string& day) { return jobs::run_mentoring_jobs(*db, mailer, base, day, kNow); };
+  EXPECT_EQ(run("2027-03-31").feedback_requests, 0);
+  auto mid = run("2027-04-01");
+  EXPECT_EQ(mid.feedback_requests, 1);
+  EXPECT_EQ(mid.mail_errors, 0);
+  EXPECT_EQ(run("2027-04-02").feedback_requests, 0) << "asked once";
+  EXPECT_EQ(run("2027-06-29").feedback_requests, 0);
+  EXPECT_EQ(run("2027-06-30").feedback_requests, 1);
+  EXPECT_EQ(run("2027-07-01").feedback_requests, 0);
+
+  auto messages = sink.wait_for(4);
+  ASSERT_EQ(messages.size(), 4u) << "the mentor and the mentee, twice";
+  auto has = [](const std::string& m, const std::string& part) { return m.find(part) != std::string::npos; };
+  int mentor_mails = 0, mentee_mails = 0;
+  for (const auto& m : messages) {
+    if (has(m, "X-Envelope-To: lina@exemple.fr")) {
+      ++mentee_mails;
+      EXPECT_TRUE(has(m, base + "/parrainage/suivi/" + a.token)) << m;
+    } else {
+      ++mentor_mails;
+      EXPECT_TRUE(has(m, base + "/collectif/parrainage/binomes/" + std::to_string(pair))) << m;
+      EXPECT_FALSE(has(m, "lina@exemple.fr")) << "never the mentee's address to the mentor";
+    }
+  }
+  EXPECT_EQ(mentor_mails, 2);
+  EXPECT_EQ(mentee_mails, 2);
+  EXPECT_TRUE(has(messages[0], "mi-parcours") || has(messages[1], "mi-parcours"));
+
+  // A pair accepted after the middle day and seen first after the end: the end request only, and none at all more
+  // than kFeedbackLateDays after the last day.
+  auto b = apply(adults, "1985-02", "25056", {"usinage"}, {"wed-pm"});
+  ASSERT_EQ(store::run_mentoring_matching(*db, ta, adults, by).proposals, 1);
+  long long late = 0;
+  for (const auto& x : store::pairs_of(*db, adults))
+    if (x.status == "proposed") late = x.id;
+  ASSERT_TRUE(store::accept_pair(*db, ta, late, by).ok());
+  EXPECT_TRUE(store::take_due_feedback_requests(*db, domain::add_days("2027-06-30", store::kFeedbackLateDays + 1), kNow)
+                  .empty());
+  auto end = store::take_due_feedback_requests(*db, "2027-07-10", kNow);
+  ASSERT_EQ(end.size(), 1u);
+  EXPECT_EQ(end[0].pair.id, late);
+  EXPECT_EQ(end[0].phase, "end");
+  EXPECT_EQ(end[0].mentee.token, b.token);
+  EXPECT_TRUE(store::take_due_feedback_requests(*db, "2027-07-10", kNow).empty()) << "the mid-term one was dropped";
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(sink.messages().size(), 4u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MentoringStore, ::testing::ValuesIn(fixture::engines()));

@@ -111,6 +111,8 @@ CREATE TABLE mentoring_pairs (
   started_at @BIGINT@ NOT NULL DEFAULT 0,
   ended_at @BIGINT@ NOT NULL DEFAULT 0,
   end_reason TEXT NOT NULL DEFAULT '',
+  mid_asked_at @BIGINT@ NOT NULL DEFAULT 0,   -- both sides were e-mailed for the mid-term feedback (jobs)
+  end_asked_at @BIGINT@ NOT NULL DEFAULT 0,   -- … for the end feedback
   created_at @BIGINT@ NOT NULL,
   updated_at @BIGINT@ NOT NULL
 );
