@@ -121,19 +121,22 @@ db_query() {
       -U postgres -d "${2##*/}" -c "$3"
   fi
 }
-# add_applications ENGINE DB N: 5 published offers (one per kind) per territory with a company, and N applications
+# add_applications ENGINE DB N: a company in each territory that has none, 5 published offers (one per kind) per
+# territory, and N applications
 # spread over them, over the generated years (sent_at), with every status and sex; the same SQL on both engines.
 add_applications() {
   local now days
   now=$(date +%s)
   days=$((years * 365))
+  db_query "$1" "$2" "INSERT INTO organisations (territory_id, kind, name, created_at, updated_at)
+    SELECT t.id, 'company', 'Entreprise ' || t.slug, $now, $now FROM territories t
+    WHERE NOT EXISTS (SELECT 1 FROM organisations o WHERE o.territory_id = t.id AND o.kind = 'company')" >/dev/null
   db_query "$1" "$2" "INSERT INTO offers (territory_id, organisation_id, kind, title, places, status, expires_on,
       created_at, updated_at)
     SELECT t.id, (SELECT MIN(o.id) FROM organisations o WHERE o.territory_id = t.id AND o.kind = 'company'), k.kind,
       'Offre ' || k.kind, 5, 'published', '2099-12-31', $now, $now
     FROM territories t CROSS JOIN (SELECT 'stage_3e' AS kind UNION ALL SELECT 'stage_seconde' UNION ALL
       SELECT 'stage_sup' UNION ALL SELECT 'apprenticeship' UNION ALL SELECT 'job') k
-    WHERE EXISTS (SELECT 1 FROM organisations o WHERE o.territory_id = t.id AND o.kind = 'company')
     ORDER BY t.id, k.kind" >/dev/null
   db_query "$1" "$2" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
     INSERT INTO offer_applications (offer_id, territory_id, status, first_name, last_name, sex, minor, sent_at,
