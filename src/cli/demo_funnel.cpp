@@ -11,7 +11,7 @@ void demo_funnel(store::Store& s, std::ostream& out) {
   const int year = web::current_year();
   for (const auto& t : store::all_territories(s)) {
     if (!store::hires_reports(s, t.id).empty()) continue;
-    auto companies = store::hiring_companies(s, t.id);
+    auto companies = store::organisation_names(s, t.id, "company");
     int reported = 0;
     for (std::size_t i = 0; i < companies.size() && i < 4; ++i) {
       for (int back = 1; back >= 0; --back) {

@@ -269,12 +269,12 @@ Page<domain::Organisation> organisations_matching(Store& s, long long territory_
                                        std::nullopt, w, "o.search, o.id", f, org_from_row);
 }
 
-std::vector<domain::Organisation> organisation_names(Store& s, long long territory_id) {
+std::vector<domain::Organisation> organisation_names(Store& s, long long territory_id, const std::string& kind) {
   return s.read([&](soci::session& sql) {
     std::vector<domain::Organisation> out;
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT id, name FROM organisations WHERE territory_id = :t "
-                                                 "ORDER BY search, id",
-                                  use(territory_id));
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT id, name FROM organisations WHERE territory_id = :t AND "
+                                                 "(:k = '' OR kind = :k2) ORDER BY search, id",
+                                  use(territory_id), use(kind), use(kind));
     for (const auto& r : rs) {
       domain::Organisation o;
       o.id = col_ll(r, 0);

@@ -59,8 +59,9 @@ bool delete_organisation(Store& s, long long territory_id, long long id, const A
 std::optional<domain::Organisation> org_by_id(Store& s, long long territory_id, long long id);
 // Ordered by folded name. A query that is not valid UTF-8 matches nothing.
 Page<domain::Organisation> organisations_matching(Store& s, long long territory_id, const DirectoryFilter& f);
-// Every organisation of the territory (id and name only), for choosing one in a form.
-std::vector<domain::Organisation> organisation_names(Store& s, long long territory_id);
+// Every organisation of the territory (id and name only), for choosing one in a form; only those of `kind`
+// ('company', …) when it is not empty.
+std::vector<domain::Organisation> organisation_names(Store& s, long long territory_id, const std::string& kind = "");
 // Merges `duplicate_id` into `keep_id` in one transaction: the duplicate's people move to the kept
 // organisation, its values fill the kept one's empty fields (domain::absorb), then it is deleted.
 // not_found when either is absent from the territory; conflict when both ids are the same.

@@ -155,23 +155,6 @@ std::optional<domain::CompanyHires> hires_report_by_id(Store& s, long long terri
   return h;
 }
 
-std::vector<domain::Organisation> hiring_companies(Store& s, long long territory_id) {
-  return s.read([&](soci::session& sql) {
-    std::vector<domain::Organisation> out;
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT id, name FROM organisations WHERE territory_id = :t AND "
-                                                 "kind = 'company' ORDER BY search, id",
-                                  use(territory_id));
-    for (const auto& r : rs) {
-      domain::Organisation o;
-      o.id = col_ll(r, 0);
-      o.name = col_str(r, 1);
-      o.territory_id = territory_id;
-      out.push_back(std::move(o));
-    }
-    return out;
-  });
-}
-
 WriteResult save_hires_report(Store& s, const domain::CompanyHires& h, const Author& by) {
   return s.write([&](soci::session& sql) {
     if (!is_company_of(sql, h.territory_id, h.organisation_id)) return failed(WriteResult::Status::not_found);

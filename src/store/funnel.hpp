@@ -28,8 +28,6 @@ std::vector<domain::CompanyHires> hires_reports(Store& s, long long territory_id
 // nullopt when absent from the territory (or, when organisation_id > 0, not that company's).
 std::optional<domain::CompanyHires> hires_report_by_id(Store& s, long long territory_id, long long id,
                                                        long long organisation_id = 0);
-// Companies (organisations of kind company) of the territory, id and name, by name.
-std::vector<domain::Organisation> hiring_companies(Store& s, long long territory_id);
 
 // Inserts (h.id == 0) or updates (h.territory_id, h.id) the report, written to the audit log (ids and the year
 // only). not_found: the report or h.organisation_id is not a company of h.territory_id; conflict: that company has

@@ -139,7 +139,7 @@ http::Response hires_page(Ctx& c, const HiresReporter& who, const domain::Compan
   d.set("submit", editing ? "Enregistrer les modifications" : "Enregistrer");
   if (coordinator) {
     List companies;
-    for (const auto& o : store::hiring_companies(c.app.store, who.territory_id)) {
+    for (const auto& o : store::organisation_names(c.app.store, who.territory_id, "company")) {
       Data opt;
       opt.set("id", std::to_string(o.id));
       opt.set("name", o.name);

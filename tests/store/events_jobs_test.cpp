@@ -21,18 +21,6 @@ namespace {
 
 constexpr const char* kBase = "https://passerelles.example.org";
 
-// The raw messages sent to `to` (the sink writes the envelope first: "X-Envelope-To: <address>").
-std::vector<std::string> to(const std::vector<std::string>& messages, const std::string& address) {
-  std::vector<std::string> out;
-  for (const auto& m : messages)
-    if (m.find("X-Envelope-To: " + address) != std::string::npos) out.push_back(m);
-  return out;
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 }  // namespace
 
 class EventJobs : public fixture::ActionWorld {
@@ -101,21 +89,22 @@ TEST_P(EventJobs, LapseFreesPlacesForTheWaitingListThenRemindsOnce) {
 
   auto messages = sink.wait_for(4);
   ASSERT_EQ(messages.size(), 4u);
-  auto prof = to(messages, "prof@exemple.fr");
+  auto prof = fixture::messages_to(messages, "prof@exemple.fr");
   ASSERT_EQ(prof.size(), 1u);
-  EXPECT_TRUE(has(prof[0], "n’a pas été confirmée dans les 48 heures")) << prof[0];
-  EXPECT_TRUE(has(prof[0], std::string(kBase) + "/evenements/" + std::to_string(tomorrow))) << prof[0];
-  auto wanda = to(messages, "wanda@exemple.fr");
+  EXPECT_TRUE(fixture::contains(prof[0], "n’a pas été confirmée dans les 48 heures")) << prof[0];
+  EXPECT_TRUE(fixture::contains(prof[0], std::string(kBase) + "/evenements/" + std::to_string(tomorrow))) << prof[0];
+  auto wanda = fixture::messages_to(messages, "wanda@exemple.fr");
   ASSERT_EQ(wanda.size(), 2u);  // moved up, then reminded
-  EXPECT_EQ(
-      std::count_if(wanda.begin(), wanda.end(), [](const auto& m) { return has(m, "quitte la liste d’attente"); }), 1);
-  auto anne = to(messages, "anne@exemple.fr");
+  EXPECT_EQ(std::count_if(wanda.begin(), wanda.end(),
+                          [](const auto& m) { return fixture::contains(m, "quitte la liste d’attente"); }),
+            1);
+  auto anne = fixture::messages_to(messages, "anne@exemple.fr");
   ASSERT_EQ(anne.size(), 1u);
-  EXPECT_TRUE(has(anne[0], "Petit rappel")) << anne[0];
-  EXPECT_TRUE(has(anne[0], "Chaussures fermées.")) << anne[0];
-  EXPECT_TRUE(has(anne[0], a.registration.code)) << anne[0];
-  EXPECT_TRUE(has(anne[0], "/inscriptions/" + a.registration.token)) << anne[0];
-  EXPECT_TRUE(to(messages, "lea@exemple.fr").empty());
+  EXPECT_TRUE(fixture::contains(anne[0], "Petit rappel")) << anne[0];
+  EXPECT_TRUE(fixture::contains(anne[0], "Chaussures fermées.")) << anne[0];
+  EXPECT_TRUE(fixture::contains(anne[0], a.registration.code)) << anne[0];
+  EXPECT_TRUE(fixture::contains(anne[0], "/inscriptions/" + a.registration.token)) << anne[0];
+  EXPECT_TRUE(fixture::messages_to(messages, "lea@exemple.fr").empty());
 
   EXPECT_EQ(store::registration_by_token(*db, b.registration.token)->registration.status, "cancelled");
   EXPECT_EQ(store::registration_by_token(*db, w.registration.token)->registration.status, "booked");

@@ -127,7 +127,7 @@ TEST_P(FunnelStore, HiresReportsSavedAndConfined) {
   EXPECT_EQ(reports[0].organisation_name, "Usine Alpha");
   EXPECT_EQ(reports[1].organisation_name, "Usine Beta");
   EXPECT_EQ(store::hires_reports(*db, t, w.beta).size(), 2u);
-  auto companies = store::hiring_companies(*db, t);
+  auto companies = store::organisation_names(*db, t, "company");
   ASSERT_EQ(companies.size(), 2u);
   EXPECT_EQ(companies[0].name, "Usine Alpha");
 

@@ -22,17 +22,6 @@ namespace {
 constexpr const char* kBase = "https://passerelles.example.org";
 constexpr long long kDay = 86400;
 
-std::vector<std::string> to(const std::vector<std::string>& messages, const std::string& address) {
-  std::vector<std::string> out;
-  for (const auto& m : messages)
-    if (m.find("X-Envelope-To: " + address) != std::string::npos) out.push_back(m);
-  return out;
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 }  // namespace
 
 class OpportunitiesStore : public fixture::ActionWorld {
@@ -245,8 +234,8 @@ TEST_P(OpportunitiesStore, FromSentToCompletedSetsEachField) {
 
   // The audit log names no candidate.
   for (const auto& e : store::audit_entries(*db, ta, 100, 0)) {
-    EXPECT_FALSE(has(e.detail, "Léa")) << e.detail;
-    EXPECT_FALSE(has(e.detail, "Martin")) << e.detail;
+    EXPECT_FALSE(fixture::contains(e.detail, "Léa")) << e.detail;
+    EXPECT_FALSE(fixture::contains(e.detail, "Martin")) << e.detail;
   }
 }
 
@@ -303,7 +292,7 @@ TEST_P(OpportunitiesStore, PlacesAreCountedByAcceptedApplications) {
   ASSERT_TRUE(change(first, "accepted").ok());
   auto full = change(second, "accepted");
   EXPECT_EQ(full.status, Status::conflict);
-  EXPECT_TRUE(has(full.errors.at("status"), "Toutes les places")) << full.errors.at("status");
+  EXPECT_TRUE(fixture::contains(full.errors.at("status"), "Toutes les places")) << full.errors.at("status");
   auto refused = store::insert_application(*db, application(offer_id, "Nora"), school_by, today, t0);
   EXPECT_EQ(refused.status, Status::conflict);
   EXPECT_EQ(refused.errors.at("offer"),
@@ -434,16 +423,17 @@ TEST_P(OpportunitiesStore, JobsMailTheCompanyAndTheReferrer) {
 
   auto messages = sink.wait_for(4);
   ASSERT_EQ(messages.size(), 4u);
-  auto company_mail = to(messages, "stages@metallerie.fr");
+  auto company_mail = fixture::messages_to(messages, "stages@metallerie.fr");
   ASSERT_EQ(company_mail.size(), 3u) << "two reminders and the expiry, at the offer's contact address";
-  EXPECT_TRUE(has(company_mail[0], "depuis 7 jours")) << company_mail[0];
-  EXPECT_TRUE(has(company_mail[0], std::string(kBase) + "/candidatures/" + std::to_string(id))) << company_mail[0];
-  EXPECT_TRUE(has(company_mail[1], "depuis 14 jours")) << company_mail[1];
-  EXPECT_TRUE(has(company_mail[2], "a expiré")) << company_mail[2];
-  EXPECT_FALSE(has(company_mail[0], "Martin")) << "first name only";
-  auto referrer = to(messages, "prof@college.fr");
+  EXPECT_TRUE(fixture::contains(company_mail[0], "depuis 7 jours")) << company_mail[0];
+  EXPECT_TRUE(fixture::contains(company_mail[0], std::string(kBase) + "/candidatures/" + std::to_string(id)))
+      << company_mail[0];
+  EXPECT_TRUE(fixture::contains(company_mail[1], "depuis 14 jours")) << company_mail[1];
+  EXPECT_TRUE(fixture::contains(company_mail[2], "a expiré")) << company_mail[2];
+  EXPECT_FALSE(fixture::contains(company_mail[0], "Martin")) << "first name only";
+  auto referrer = fixture::messages_to(messages, "prof@college.fr");
   ASSERT_EQ(referrer.size(), 1u);
-  EXPECT_TRUE(has(referrer[0], "la candidature a expiré")) << referrer[0];
+  EXPECT_TRUE(fixture::contains(referrer[0], "la candidature a expiré")) << referrer[0];
 
   auto again = jobs::run_opportunity_jobs(*db, mailer, kBase, day(46), t0 + 46 * kDay);
   EXPECT_EQ(again.reminders_7 + again.reminders_14 + again.expired_applications + again.expired_offers, 0);

@@ -28,4 +28,16 @@ class SmtpSink {
   pid_t pid_ = -1;
 };
 
+// The raw messages sent to `address` (the sink writes the envelope first: "X-Envelope-To: <address>").
+inline std::vector<std::string> messages_to(const std::vector<std::string>& messages, const std::string& address) {
+  std::vector<std::string> out;
+  for (const auto& m : messages)
+    if (m.find("X-Envelope-To: " + address) != std::string::npos) out.push_back(m);
+  return out;
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 }  // namespace passerelles::fixture
